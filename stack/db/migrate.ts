@@ -60,7 +60,7 @@ export async function applyMigrations(sql: Sql, dir = migrationsDir): Promise<Mi
   const result: MigrateResult = { applied: [], skipped: [] };
   for (const file of migrationFiles(dir)) {
     const name = basename(file);
-    const version = name.split('_')[0];
+    const version = name.split('_')[0] ?? name;
     const text = readFileSync(file, 'utf8');
     const sum = checksum(text);
     const seen = done.get(version);
@@ -90,7 +90,7 @@ export async function applyMigrations(sql: Sql, dir = migrationsDir): Promise<Mi
 /** True when no app data exists yet (no profile rows and no users). */
 export async function isEmpty(sql: Sql): Promise<boolean> {
   const { rows } = await sql.query<{ n: number }>('select count(*)::int as n from auth.users');
-  return rows[0].n === 0;
+  return rows[0]?.n === 0;
 }
 
 /** Runs supabase/seed.sql once, on an empty database. Returns whether it ran. */

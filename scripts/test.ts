@@ -1,0 +1,93 @@
+// `npm test`: every layer, in order, each printing its own summary, then one closing
+// line with the totals. Layers: types/lint, unit, database (PGlite, and the Postgres
+// server when TEST_DATABASE_URL is set), integration (the running stack), e2e (Chromium).
+import { spawnSync } from 'node:child_process';
+import { mkdirSync, readFileSync, existsSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
+
+const out = join('test-results', 'summaries');
+rmSync(out, { recursive: true, force: true });
+mkdirSync(out, { recursive: true });
+const bin = (name: string) => join('node_modules', '.bin', name);
+const only = process.argv.slice(2);
+
+interface Layer {
+  name: string;
+  command: string;
+  args: string[];
+  env?: NodeJS.ProcessEnv;
+  counts?: () => Counts;
+}
+interface Counts {
+  passed: number;
+  failed: number;
+  skipped: number;
+}
+
+function vitestCounts(file: string): () => Counts {
+  return () => {
+    const r = JSON.parse(readFileSync(file, 'utf8'));
+    return { passed: r.numPassedTests, failed: r.numFailedTests, skipped: r.numPendingTests + r.numTodoTests };
+  };
+}
+
+function vitest(project: string): Layer {
+  const file = join(out, `${project}.json`);
+  return {
+    name: project,
+    command: bin('vitest'),
+    args: ['run', '--project', project, '--reporter=default', '--reporter=json', `--outputFile.json=${file}`],
+    counts: vitestCounts(file)
+  };
+}
+
+const playwrightFile = join(out, 'e2e.json');
+const layers: Layer[] = [
+  { name: 'check', command: 'npm', args: ['run', '--silent', 'check'] },
+  { name: 'lint', command: 'npm', args: ['run', '--silent', 'lint'] },
+  vitest('unit'),
+  vitest('db'),
+  { name: 'build', command: bin('vite'), args: ['build', '--logLevel', 'warn'] },
+  vitest('integration'),
+  {
+    name: 'e2e',
+    command: bin('playwright'),
+    args: ['test', '--reporter=list,json'],
+    env: { PLAYWRIGHT_JSON_OUTPUT_NAME: playwrightFile },
+    counts: () => {
+      const s = JSON.parse(readFileSync(playwrightFile, 'utf8')).stats;
+      return { passed: s.expected + s.flaky, failed: s.unexpected, skipped: s.skipped };
+    }
+  }
+];
+
+const total: Counts = { passed: 0, failed: 0, skipped: 0 };
+const failedLayers: string[] = [];
+for (const layer of layers) {
+  if (only.length && !only.includes(layer.name)) continue;
+  console.log(`\n=== ${layer.name} ===`);
+  const r = spawnSync(layer.command, layer.args, { stdio: 'inherit', env: { ...process.env, ...layer.env } });
+  let counts: Counts | undefined;
+  try {
+    counts = layer.counts?.();
+  } catch {
+    counts = undefined;
+  }
+  if (counts) {
+    total.passed += counts.passed;
+    total.failed += counts.failed;
+    total.skipped += counts.skipped;
+    console.log(`${layer.name}: ${counts.passed} passed, ${counts.failed} failed, ${counts.skipped} skipped`);
+  }
+  if (r.status !== 0) {
+    failedLayers.push(layer.name);
+    if (layer.counts && !counts) total.failed += 1; // a runner that crashed counts as a failure
+  }
+}
+
+if (!process.env.TEST_DATABASE_URL) {
+  console.log('\nNote: TEST_DATABASE_URL is not set, so database tests ran on PGlite only (.ci/run sets it).');
+}
+if (failedLayers.length) console.log(`\nFailed layers: ${failedLayers.join(', ')}`);
+console.log(`\nall layers: ${total.passed} passed, ${total.failed} failed, ${total.skipped} skipped`);
+process.exit(failedLayers.length ? 1 : 0);

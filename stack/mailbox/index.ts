@@ -1,0 +1,2 @@
+export { Mailbox, createMailboxHandler, extractLinks, linkify } from './mailbox.ts';
+export type { OutgoingMail, StoredMail } from './mailbox.ts';

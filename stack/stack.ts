@@ -1,0 +1,221 @@
+import { createServer, type Server } from 'node:http';
+import { join } from 'node:path';
+import { PGLiteSocketServer } from '@electric-sql/pglite-socket';
+import type { PGlite } from '@electric-sql/pglite';
+import type { StackConfig } from './config.ts';
+import { keysFor } from './keys.ts';
+import { assertPortFree, waitForHttp } from './ports.ts';
+import { openPglite, pgliteSql } from './db/pglite.ts';
+import { connectPg } from './db/pg.ts';
+import { prepareDatabase } from './db/migrate.ts';
+import type { Sql } from './db/sql.ts';
+import { startPostgrest } from './postgrest.ts';
+import { spawnChild, type Child } from './supervisor.ts';
+import { createGateway } from './gateway/gateway.ts';
+import { RequestLog } from './gateway/request-log.ts';
+import { createAuthHandler } from './auth/index.ts';
+import { Mailbox, createMailboxHandler } from './mailbox/index.ts';
+
+export interface StartOptions {
+  app: 'none' | 'build' | 'dev';
+  memory: boolean;
+  seed: boolean;
+  onFatal: (why: string) => void;
+}
+
+export interface RunningStack {
+  config: StackConfig;
+  anonKey: string;
+  serviceRoleKey: string;
+  stop(): Promise<void>;
+}
+
+const listen = (server: Server, port: number, host: string) =>
+  new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(port, host, () => resolve());
+  });
+
+const close = (server: Server) =>
+  new Promise<void>((resolve) => {
+    server.closeAllConnections?.();
+    server.close(() => resolve());
+  });
+
+/** With DATABASE_URL, PostgREST logs in as `authenticator` like on Supabase. */
+function authenticatorUri(databaseUrl: string): string {
+  if (process.env.HUB_POSTGREST_DB_URI) return process.env.HUB_POSTGREST_DB_URI;
+  const u = new URL(databaseUrl);
+  u.username = 'authenticator';
+  u.password = process.env.HUB_AUTHENTICATOR_PASSWORD || 'postgres';
+  return u.toString();
+}
+
+export async function startStack(c: StackConfig, o: StartOptions): Promise<RunningStack> {
+  const t0 = Date.now();
+  const say = (line: string) => console.log(line);
+  const embedded = !c.databaseUrl;
+
+  // Fail fast, in one line, if something already holds a port.
+  await assertPortFree(c.apiPort, c.host, 'API gateway', 'HUB_API_PORT');
+  await assertPortFree(c.mailboxPort, c.host, 'mailbox', 'HUB_MAILBOX_PORT');
+  await assertPortFree(c.postgrestPort, c.host, 'PostgREST', 'HUB_POSTGREST_PORT');
+  await assertPortFree(c.postgrestAdminPort, c.host, 'PostgREST admin', 'HUB_POSTGREST_ADMIN_PORT');
+  if (embedded) await assertPortFree(c.dbPort, c.host, 'database', 'HUB_DB_PORT');
+  if (o.app !== 'none') await assertPortFree(c.appPort, c.host, 'app', 'PORT');
+
+  const cleanups: (() => Promise<void>)[] = [];
+  const stop = async () => {
+    for (const fn of cleanups.reverse()) {
+      await fn().catch((e: Error) => console.error(`While stopping: ${e.message}`));
+    }
+    cleanups.length = 0;
+  };
+
+  try {
+    const { anonKey, serviceRoleKey } = await keysFor(c.jwtSecret);
+
+    // 1. Database: migrate and seed before anything can connect.
+    let sql: Sql;
+    let postgrestDbUri: string;
+    if (embedded) {
+      const where = o.memory ? 'memory://' : c.dataDir;
+      const pglite: PGlite = await openPglite(where);
+      const direct = pgliteSql(pglite, false);
+      const prep = await prepareDatabase(direct, { seed: o.seed });
+      report(say, prep, o.memory ? 'in memory' : c.dataDir);
+      const socket = new PGLiteSocketServer({ db: pglite, port: c.dbPort, host: c.host, maxConnections: 24 });
+      await socket.start();
+      cleanups.push(async () => {
+        await socket.stop();
+        await pglite.close();
+      });
+      sql = connectPg(`postgres://postgres@${c.host}:${c.dbPort}/postgres`, 2);
+      postgrestDbUri = `postgres://authenticator:postgres@${c.host}:${c.dbPort}/postgres`;
+    } else {
+      sql = connectPg(c.databaseUrl!, 4);
+      const prep = await prepareDatabase(sql, { seed: o.seed });
+      report(say, prep, redact(c.databaseUrl!));
+      postgrestDbUri = authenticatorUri(c.databaseUrl!);
+    }
+    cleanups.push(() => sql.close());
+
+    // 2. Mailbox and auth.
+    const mailbox = new Mailbox();
+    const mailServer = createServer(createMailboxHandler(mailbox));
+    await listen(mailServer, c.mailboxPort, c.host);
+    cleanups.push(() => close(mailServer));
+    const authHandler = createAuthHandler({
+      sql,
+      jwtSecret: c.jwtSecret,
+      issuer: `${c.apiUrl}/auth/v1`,
+      siteUrl: c.siteUrl,
+      mailer: mailbox,
+      emailRateLimitSeconds: c.emailRateLimitSeconds,
+      ipRateLimitPerHour: c.ipRateLimitPerHour,
+      log: (line) => say(`[auth] ${line}`)
+    });
+
+    // 3. PostgREST, then the gateway in front of it.
+    const children: Child[] = [];
+    const onUnexpectedExit = (_child: Child, why: string) => o.onFatal(why);
+    const postgrest = startPostgrest({
+      dbUri: postgrestDbUri,
+      port: c.postgrestPort,
+      adminPort: c.postgrestAdminPort,
+      host: c.host,
+      jwtSecret: c.jwtSecret,
+      embedded,
+      echo: c.verbose,
+      onUnexpectedExit
+    });
+    children.push(postgrest);
+    cleanups.push(() => postgrest.stop());
+    await waitForHttp(`http://${c.host}:${c.postgrestAdminPort}/ready`, 60_000, postgrest.alive).catch((e: Error) => {
+      throw new Error(`PostgREST did not become ready: ${e.message}. It said: ${postgrest.lastOutput() || 'nothing'}`);
+    });
+
+    const gateway = createGateway({
+      postgrestUrl: `http://${c.host}:${c.postgrestPort}`,
+      authHandler,
+      validKeys: [anonKey, serviceRoleKey],
+      log: new RequestLog()
+    });
+    await listen(gateway, c.apiPort, c.host);
+    cleanups.push(() => close(gateway));
+
+    // 4. The app.
+    let appUrl: string | undefined;
+    if (o.app !== 'none') {
+      appUrl = `http://${c.host}:${c.appPort}`;
+      const env: NodeJS.ProcessEnv = {
+        ...process.env,
+        PORT: String(c.appPort),
+        HOST: c.host,
+        ORIGIN: c.siteUrl,
+        SUPABASE_URL: c.apiUrl,
+        SUPABASE_ANON_KEY: anonKey
+      };
+      const app =
+        o.app === 'build'
+          ? spawnChild({
+              name: 'app',
+              command: process.execPath,
+              args: [join(process.cwd(), 'build', 'index.js')],
+              env,
+              echo: true,
+              onUnexpectedExit
+            })
+          : spawnChild({
+              name: 'vite',
+              command: process.execPath,
+              args: [
+                join(process.cwd(), 'node_modules', 'vite', 'bin', 'vite.js'),
+                'dev',
+                '--host',
+                c.host,
+                '--port',
+                String(c.appPort),
+                '--strictPort'
+              ],
+              env,
+              echo: true,
+              onUnexpectedExit
+            });
+      children.push(app);
+      cleanups.push(() => app.stop());
+      await waitForHttp(`${appUrl}/`, 120_000, app.alive).catch((e: Error) => {
+        throw new Error(`The app did not start: ${e.message}. It said: ${app.lastOutput() || 'nothing'}`);
+      });
+    }
+
+    const seconds = ((Date.now() - t0) / 1000).toFixed(1);
+    say('');
+    say(`  API (Supabase URL)  ${c.apiUrl}     (anon key: the local well-known key; see README)`);
+    say(`  Database            ${embedded ? `postgres://postgres@${c.host}:${c.dbPort}/postgres` : redact(c.databaseUrl!)}`);
+    say(`  Mailbox             http://${c.host}:${c.mailboxPort}`);
+    if (appUrl) say(`  App                 ${appUrl}`);
+    say('');
+    say(`Network Hub is ready at ${appUrl ?? c.apiUrl} (${seconds} s). Press Ctrl-C to stop.`);
+    return { config: c, anonKey, serviceRoleKey, stop };
+  } catch (e) {
+    await stop();
+    throw e;
+  }
+}
+
+function report(say: (l: string) => void, prep: { applied: string[]; seeded: boolean }, where: string) {
+  say(`Database: ${where}`);
+  say(
+    prep.applied.length
+      ? `Applied ${prep.applied.length} migration(s): ${prep.applied.join(', ')}`
+      : 'Migrations: up to date'
+  );
+  if (prep.seeded) say('Seeded the demo network (supabase/seed.sql).');
+}
+
+function redact(url: string): string {
+  const u = new URL(url);
+  if (u.password) u.password = '***';
+  return u.toString();
+}
