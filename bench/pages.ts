@@ -31,10 +31,15 @@ try {
     results.push({ ...r, timesBaseline: +(r.medianMs / baseline.medianMs).toFixed(1) });
   }
   const report = { when: new Date().toISOString(), rounds, baseline, pages: results };
-  writeFileSync(join(import.meta.dirname, 'results', 'pages.json'), JSON.stringify(report, null, 2));
+  writeFileSync(
+    join(import.meta.dirname, 'results', 'pages.json'),
+    JSON.stringify(report, null, 2)
+  );
   console.log(`baseline ${baseline.path}: ${baseline.medianMs.toFixed(1)} ms`);
   for (const r of results) {
-    console.log(`${r.path.padEnd(16)} HTTP ${r.status}  ${(r.bytes / 1024).toFixed(1).padStart(6)} KiB  ${r.medianMs.toFixed(1).padStart(7)} ms  ×${r.timesBaseline} baseline`);
+    console.log(
+      `${r.path.padEnd(16)} HTTP ${r.status}  ${(r.bytes / 1024).toFixed(1).padStart(6)} KiB  ${r.medianMs.toFixed(1).padStart(7)} ms  ×${r.timesBaseline} baseline`
+    );
   }
 } finally {
   await stack.stop();

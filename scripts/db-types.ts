@@ -20,7 +20,18 @@ export async function generateTypes(): Promise<string> {
   try {
     const meta = spawn(
       process.execPath,
-      [join(import.meta.dirname, '..', 'node_modules', '@supabase', 'postgres-meta', 'dist', 'server', 'server.js')],
+      [
+        join(
+          import.meta.dirname,
+          '..',
+          'node_modules',
+          '@supabase',
+          'postgres-meta',
+          'dist',
+          'server',
+          'server.js'
+        )
+      ],
       {
         env: {
           ...process.env,
@@ -52,7 +63,9 @@ if (import.meta.main) {
   if (process.argv.includes('--check')) {
     const current = existsSync(typesFile) ? readFileSync(typesFile, 'utf8') : '';
     if (current !== fresh) {
-      console.error('src/lib/database.types.ts is stale: run `npm run db:types` and commit the result.');
+      console.error(
+        'src/lib/database.types.ts is stale: run `npm run db:types` and commit the result.'
+      );
       process.exit(1);
     }
     console.log('src/lib/database.types.ts is current.');

@@ -2,7 +2,7 @@
 // line with the totals. Layers: types/lint, unit, database (PGlite, and the Postgres
 // server when TEST_DATABASE_URL is set), integration (the running stack), e2e (Chromium).
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, readFileSync, existsSync, rmSync } from 'node:fs';
+import { mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 
 const out = join('test-results', 'summaries');
@@ -27,7 +27,11 @@ interface Counts {
 function vitestCounts(file: string): () => Counts {
   return () => {
     const r = JSON.parse(readFileSync(file, 'utf8'));
-    return { passed: r.numPassedTests, failed: r.numFailedTests, skipped: r.numPendingTests + r.numTodoTests };
+    return {
+      passed: r.numPassedTests,
+      failed: r.numFailedTests,
+      skipped: r.numPendingTests + r.numTodoTests
+    };
   };
 }
 
@@ -36,7 +40,14 @@ function vitest(project: string): Layer {
   return {
     name: project,
     command: bin('vitest'),
-    args: ['run', '--project', project, '--reporter=default', '--reporter=json', `--outputFile.json=${file}`],
+    args: [
+      'run',
+      '--project',
+      project,
+      '--reporter=default',
+      '--reporter=json',
+      `--outputFile.json=${file}`
+    ],
     counts: vitestCounts(file)
   };
 }
@@ -66,7 +77,10 @@ const failedLayers: string[] = [];
 for (const layer of layers) {
   if (only.length && !only.includes(layer.name)) continue;
   console.log(`\n=== ${layer.name} ===`);
-  const r = spawnSync(layer.command, layer.args, { stdio: 'inherit', env: { ...process.env, ...layer.env } });
+  const r = spawnSync(layer.command, layer.args, {
+    stdio: 'inherit',
+    env: { ...process.env, ...layer.env }
+  });
   let counts: Counts | undefined;
   try {
     counts = layer.counts?.();
@@ -77,7 +91,9 @@ for (const layer of layers) {
     total.passed += counts.passed;
     total.failed += counts.failed;
     total.skipped += counts.skipped;
-    console.log(`${layer.name}: ${counts.passed} passed, ${counts.failed} failed, ${counts.skipped} skipped`);
+    console.log(
+      `${layer.name}: ${counts.passed} passed, ${counts.failed} failed, ${counts.skipped} skipped`
+    );
   }
   if (r.status !== 0) {
     failedLayers.push(layer.name);
@@ -86,8 +102,12 @@ for (const layer of layers) {
 }
 
 if (!process.env.TEST_DATABASE_URL) {
-  console.log('\nNote: TEST_DATABASE_URL is not set, so database tests ran on PGlite only (.ci/run sets it).');
+  console.log(
+    '\nNote: TEST_DATABASE_URL is not set, so database tests ran on PGlite only (.ci/run sets it).'
+  );
 }
 if (failedLayers.length) console.log(`\nFailed layers: ${failedLayers.join(', ')}`);
-console.log(`\nall layers: ${total.passed} passed, ${total.failed} failed, ${total.skipped} skipped`);
+console.log(
+  `\nall layers: ${total.passed} passed, ${total.failed} failed, ${total.skipped} skipped`
+);
 process.exit(failedLayers.length ? 1 : 0);

@@ -31,12 +31,16 @@ try {
 
 if (args.has('--reset-only')) {
   if (config.databaseUrl) {
-    console.error('DATABASE_URL is set: reset that database yourself (this command only deletes the embedded one).');
+    console.error(
+      'DATABASE_URL is set: reset that database yourself (this command only deletes the embedded one).'
+    );
     process.exit(2);
   }
   if (existsSync(config.dataDir)) {
     rmSync(config.dataDir, { recursive: true, force: true });
-    console.log(`Deleted the embedded database at ${config.dataDir}. The next start migrates and seeds a fresh one.`);
+    console.log(
+      `Deleted the embedded database at ${config.dataDir}. The next start migrates and seeds a fresh one.`
+    );
   } else {
     console.log(`There is no embedded database at ${config.dataDir}: nothing to reset.`);
   }
@@ -44,7 +48,9 @@ if (args.has('--reset-only')) {
 }
 
 if (args.has('--app') && !existsSync(join(process.cwd(), 'build', 'index.js'))) {
-  console.error('The app is not built yet: run `npm run build` first (npm start does this for you).');
+  console.error(
+    'The app is not built yet: run `npm run build` first (npm start does this for you).'
+  );
   process.exit(2);
 }
 
@@ -72,7 +78,11 @@ try {
     app: args.has('--app') ? 'build' : args.has('--dev') ? 'dev' : 'none',
     memory: args.has('--memory'),
     seed: !args.has('--no-seed'),
-    onFatal: (why) => void stop(why === 'interrupted' ? 0 : 1, why === 'interrupted' ? undefined : `Network Hub stopped: ${why}`)
+    onFatal: (why) =>
+      void stop(
+        why === 'interrupted' ? 0 : 1,
+        why === 'interrupted' ? undefined : `Network Hub stopped: ${why}`
+      )
   });
 } catch (e) {
   await stop(1, `Network Hub could not start: ${(e as Error).message}`);

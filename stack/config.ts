@@ -35,11 +35,15 @@ function count(env: NodeJS.ProcessEnv, name: string, fallback: number): number {
   const raw = env[name];
   if (raw === undefined || raw === '') return fallback;
   const n = Number(raw);
-  if (!Number.isFinite(n) || n < 0) throw new Error(`${name}=${raw} must be a number of 0 or more.`);
+  if (!Number.isFinite(n) || n < 0)
+    throw new Error(`${name}=${raw} must be a number of 0 or more.`);
   return n;
 }
 
-export function readConfig(env: NodeJS.ProcessEnv = process.env, root = process.cwd()): StackConfig {
+export function readConfig(
+  env: NodeJS.ProcessEnv = process.env,
+  root = process.cwd()
+): StackConfig {
   const host = env.HUB_HOST || '127.0.0.1';
   const appPort = port(env, 'PORT', 3000);
   const apiPort = port(env, 'HUB_API_PORT', 54321);
@@ -49,7 +53,11 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env, root = process.
     dbPort: port(env, 'HUB_DB_PORT', 54322),
     mailboxPort: port(env, 'HUB_MAILBOX_PORT', 54324),
     postgrestPort: port(env, 'HUB_POSTGREST_PORT', 54325),
-    postgrestAdminPort: port(env, 'HUB_POSTGREST_ADMIN_PORT', port(env, 'HUB_POSTGREST_PORT', 54325) + 1),
+    postgrestAdminPort: port(
+      env,
+      'HUB_POSTGREST_ADMIN_PORT',
+      port(env, 'HUB_POSTGREST_PORT', 54325) + 1
+    ),
     host,
     dataDir: resolve(root, env.HUB_DATA_DIR || '.data/pglite'),
     databaseUrl: env.DATABASE_URL || undefined,

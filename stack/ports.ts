@@ -1,7 +1,12 @@
 import { createServer } from 'node:net';
 
 /** Resolves when `port` on `host` can be listened on; rejects with a one-line cause if not. */
-export function assertPortFree(port: number, host: string, what: string, envName: string): Promise<void> {
+export function assertPortFree(
+  port: number,
+  host: string,
+  what: string,
+  envName: string
+): Promise<void> {
   return new Promise((resolve, reject) => {
     const probe = createServer();
     probe.once('error', (e: NodeJS.ErrnoException) => {
@@ -19,7 +24,11 @@ export function assertPortFree(port: number, host: string, what: string, envName
 }
 
 /** Polls an HTTP URL until it answers 2xx, or rejects after `timeoutMs`. */
-export async function waitForHttp(url: string, timeoutMs: number, isAlive: () => boolean = () => true) {
+export async function waitForHttp(
+  url: string,
+  timeoutMs: number,
+  isAlive: () => boolean = () => true
+) {
   const until = Date.now() + timeoutMs;
   let last = '';
   while (Date.now() < until) {

@@ -84,7 +84,12 @@ export async function startStack(c: StackConfig, o: StartOptions): Promise<Runni
       const direct = pgliteSql(pglite, false);
       const prep = await prepareDatabase(direct, { seed: o.seed });
       report(say, prep, o.memory ? 'in memory' : c.dataDir);
-      const socket = new PGLiteSocketServer({ db: pglite, port: c.dbPort, host: c.host, maxConnections: 24 });
+      const socket = new PGLiteSocketServer({
+        db: pglite,
+        port: c.dbPort,
+        host: c.host,
+        maxConnections: 24
+      });
       await socket.start();
       cleanups.push(async () => {
         await socket.stop();
@@ -131,8 +136,14 @@ export async function startStack(c: StackConfig, o: StartOptions): Promise<Runni
     });
     children.push(postgrest);
     cleanups.push(() => postgrest.stop());
-    await waitForHttp(`http://${c.host}:${c.postgrestAdminPort}/ready`, 60_000, postgrest.alive).catch((e: Error) => {
-      throw new Error(`PostgREST did not become ready: ${e.message}. It said: ${postgrest.lastOutput() || 'nothing'}`);
+    await waitForHttp(
+      `http://${c.host}:${c.postgrestAdminPort}/ready`,
+      60_000,
+      postgrest.alive
+    ).catch((e: Error) => {
+      throw new Error(
+        `PostgREST did not become ready: ${e.message}. It said: ${postgrest.lastOutput() || 'nothing'}`
+      );
     });
 
     const gateway = createGateway({
@@ -152,7 +163,7 @@ export async function startStack(c: StackConfig, o: StartOptions): Promise<Runni
         ...process.env,
         PORT: String(c.appPort),
         HOST: c.host,
-        ORIGIN: c.siteUrl,
+        SITE_URL: c.siteUrl,
         SUPABASE_URL: c.apiUrl,
         SUPABASE_ANON_KEY: anonKey
       };
@@ -161,7 +172,7 @@ export async function startStack(c: StackConfig, o: StartOptions): Promise<Runni
           ? spawnChild({
               name: 'app',
               command: process.execPath,
-              args: [join(process.cwd(), 'build', 'index.js')],
+              args: [join(import.meta.dirname, 'serve-app.ts')],
               env,
               echo: true,
               onUnexpectedExit
@@ -185,14 +196,18 @@ export async function startStack(c: StackConfig, o: StartOptions): Promise<Runni
       children.push(app);
       cleanups.push(() => app.stop());
       await waitForHttp(`${appUrl}/`, 120_000, app.alive).catch((e: Error) => {
-        throw new Error(`The app did not start: ${e.message}. It said: ${app.lastOutput() || 'nothing'}`);
+        throw new Error(
+          `The app did not start: ${e.message}. It said: ${app.lastOutput() || 'nothing'}`
+        );
       });
     }
 
     const seconds = ((Date.now() - t0) / 1000).toFixed(1);
     say('');
     say(`  API (Supabase URL)  ${c.apiUrl}     (anon key: the local well-known key; see README)`);
-    say(`  Database            ${embedded ? `postgres://postgres@${c.host}:${c.dbPort}/postgres` : redact(c.databaseUrl!)}`);
+    say(
+      `  Database            ${embedded ? `postgres://postgres@${c.host}:${c.dbPort}/postgres` : redact(c.databaseUrl!)}`
+    );
     say(`  Mailbox             http://${c.host}:${c.mailboxPort}`);
     if (appUrl) say(`  App                 ${appUrl}`);
     say('');
@@ -204,7 +219,11 @@ export async function startStack(c: StackConfig, o: StartOptions): Promise<Runni
   }
 }
 
-function report(say: (l: string) => void, prep: { applied: string[]; seeded: boolean }, where: string) {
+function report(
+  say: (l: string) => void,
+  prep: { applied: string[]; seeded: boolean },
+  where: string
+) {
   say(`Database: ${where}`);
   say(
     prep.applied.length

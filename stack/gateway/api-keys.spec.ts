@@ -5,7 +5,10 @@ const keys = ['anon-key', 'service-key'];
 
 describe('checkApiKey', () => {
   it('accepts a known key from the header', () => {
-    expect(checkApiKey('rest', '/workstreams', 'anon-key', null, keys)).toEqual({ ok: true, apikey: 'anon-key' });
+    expect(checkApiKey('rest', '/workstreams', 'anon-key', null, keys)).toEqual({
+      ok: true,
+      apikey: 'anon-key'
+    });
   });
 
   it('accepts a known key from the query string', () => {
@@ -26,7 +29,9 @@ describe('checkApiKey', () => {
   });
 
   it('lets email-link routes of the auth service through without a key', () => {
-    expect(checkApiKey('auth', '/verify?token=abc&type=magiclink', undefined, null, keys).ok).toBe(true);
+    expect(checkApiKey('auth', '/verify?token=abc&type=magiclink', undefined, null, keys).ok).toBe(
+      true
+    );
     expect(checkApiKey('auth', '/health', undefined, null, keys).ok).toBe(true);
   });
 

@@ -3,9 +3,16 @@
  * `apikey` (header or query) that is one of the project's keys. A few auth routes are
  * opened from email links in a browser, so they go without one.
  */
-const OPEN_AUTH_ROUTES = ['/verify', '/callback', '/authorize', '/health', '/.well-known/jwks.json'];
+const OPEN_AUTH_ROUTES = [
+  '/verify',
+  '/callback',
+  '/authorize',
+  '/health',
+  '/.well-known/jwks.json'
+];
 
-export type KeyCheck = { ok: true; apikey: string } | { ok: false; status: number; message: string };
+export type KeyCheck =
+  { ok: true; apikey: string } | { ok: false; status: number; message: string };
 
 export function checkApiKey(
   service: 'rest' | 'auth',

@@ -1,4 +1,11 @@
-import { createServer, request, Agent, type IncomingMessage, type ServerResponse, type Server } from 'node:http';
+import {
+  createServer,
+  request,
+  Agent,
+  type IncomingMessage,
+  type ServerResponse,
+  type Server
+} from 'node:http';
 import { checkApiKey } from './api-keys.ts';
 import { RequestLog } from './request-log.ts';
 
@@ -30,7 +37,13 @@ export function createGateway(o: GatewayOptions): Server {
   const upstream = new URL(o.postgrestUrl);
   const agent = new Agent({ keepAlive: true, maxSockets: 64 });
 
-  const proxyRest = (req: IncomingMessage, res: ServerResponse, path: string, apikey: string, done: (s: number) => void) => {
+  const proxyRest = (
+    req: IncomingMessage,
+    res: ServerResponse,
+    path: string,
+    apikey: string,
+    done: (s: number) => void
+  ) => {
     const headers = { ...req.headers };
     delete headers.host;
     // Supabase's gateway passes the apikey on as the bearer when no user token is sent.
@@ -46,7 +59,8 @@ export function createGateway(o: GatewayOptions): Server {
     up.on('error', () => {
       if (!res.headersSent) {
         sendJson(res, 503, {
-          message: 'The data service (PostgREST) is not answering. It may be starting or restarting; try again shortly.'
+          message:
+            'The data service (PostgREST) is not answering. It may be starting or restarting; try again shortly.'
         });
       } else res.destroy();
       done(503);
@@ -67,10 +81,18 @@ export function createGateway(o: GatewayOptions): Server {
       return;
     }
     if (url.pathname === '/' || url.pathname === '/health') {
-      sendJson(res, 200, { name: 'Network Hub embedded API gateway', rest: '/rest/v1', auth: '/auth/v1' });
+      sendJson(res, 200, {
+        name: 'Network Hub embedded API gateway',
+        rest: '/rest/v1',
+        auth: '/auth/v1'
+      });
       return;
     }
-    const service = url.pathname.startsWith('/rest/v1') ? 'rest' : url.pathname.startsWith('/auth/v1') ? 'auth' : null;
+    const service = url.pathname.startsWith('/rest/v1')
+      ? 'rest'
+      : url.pathname.startsWith('/auth/v1')
+        ? 'auth'
+        : null;
     if (!service) {
       sendJson(res, 404, { message: `No API at ${url.pathname}. Use /rest/v1 or /auth/v1.` });
       return;
@@ -85,7 +107,8 @@ export function createGateway(o: GatewayOptions): Server {
       o.validKeys
     );
     const record = (status: number) => {
-      if (requestId) o.log.add({ requestId, service, method: req.method ?? 'GET', path: pathWithQuery, status });
+      if (requestId)
+        o.log.add({ requestId, service, method: req.method ?? 'GET', path: pathWithQuery, status });
     };
     if (!key.ok) {
       record(key.status);
@@ -100,7 +123,11 @@ export function createGateway(o: GatewayOptions): Server {
     res.once('finish', () => record(res.statusCode));
     o.authHandler(req, res, pathWithQuery).catch((e: Error) => {
       console.error(`[auth] ${e.stack ?? e.message}`);
-      if (!res.headersSent) sendJson(res, 500, { code: 'unexpected_failure', message: 'The auth service failed unexpectedly.' });
+      if (!res.headersSent)
+        sendJson(res, 500, {
+          code: 'unexpected_failure',
+          message: 'The auth service failed unexpectedly.'
+        });
       else res.end();
     });
   });

@@ -12,7 +12,8 @@ describe('RequestLog', () => {
 
   it('forgets the oldest entries past its limit', () => {
     const log = new RequestLog(2);
-    for (const id of ['1', '2', '3']) log.add({ requestId: id, service: 'rest', method: 'GET', path: '/', status: 200 });
+    for (const id of ['1', '2', '3'])
+      log.add({ requestId: id, service: 'rest', method: 'GET', path: '/', status: 200 });
     expect(log.byRequestId('1')).toHaveLength(0);
     expect(log.byRequestId('3')).toHaveLength(1);
   });

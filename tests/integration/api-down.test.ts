@@ -52,12 +52,12 @@ async function waitForApp() {
 
 beforeAll(async () => {
   await relayOn();
-  app = spawn(process.execPath, ['build/index.js'], {
+  app = spawn(process.execPath, ['stack/serve-app.ts'], {
     env: {
       ...process.env,
       PORT: String(appPort),
       HOST: '127.0.0.1',
-      ORIGIN: appUrl,
+      SITE_URL: appUrl,
       SUPABASE_URL: `http://127.0.0.1:${relayPort}`,
       SUPABASE_ANON_KEY: DEFAULT_ANON_KEY
     },

@@ -9,10 +9,13 @@ let stack: ChildProcess | undefined;
 
 export async function setup(project: TestProject) {
   if (!existsSync('build/index.js')) {
-    const built = spawnSync(process.execPath, ['node_modules/vite/bin/vite.js', 'build'], { stdio: 'inherit' });
-    if (built.status !== 0) throw new Error('`vite build` failed: the integration tests need the built app.');
+    const built = spawnSync(process.execPath, ['node_modules/vite/bin/vite.js', 'build'], {
+      stdio: 'inherit'
+    });
+    if (built.status !== 0)
+      throw new Error('`vite build` failed: the integration tests need the built app.');
   }
-  const env = {
+  const env: NodeJS.ProcessEnv = {
     ...process.env,
     PORT: String(ports.app),
     HUB_API_PORT: String(ports.api),
@@ -25,10 +28,16 @@ export async function setup(project: TestProject) {
     HUB_IP_RATE_LIMIT_PER_HOUR: '10000'
   };
   delete env.DATABASE_URL;
-  stack = spawn(process.execPath, ['stack/cli.ts', '--app', '--memory'], { env, stdio: ['ignore', 'pipe', 'pipe'] });
+  stack = spawn(process.execPath, ['stack/cli.ts', '--app', '--memory'], {
+    env,
+    stdio: ['ignore', 'pipe', 'pipe']
+  });
   let output = '';
   await new Promise<void>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`The stack did not start in 150 s:\n${output}`)), 150_000);
+    const timer = setTimeout(
+      () => reject(new Error(`The stack did not start in 150 s:\n${output}`)),
+      150_000
+    );
     const onData = (b: Buffer) => {
       output += b.toString();
       if (output.includes('Network Hub is ready')) {

@@ -28,17 +28,25 @@ export async function signedInClient(email = uniqueEmail('member')) {
   });
   const { error } = await client.auth.signInWithOtp({ email });
   if (error) throw error;
-  const res = await fetch(`${hub().mailboxUrl}/api/messages/latest?to=${encodeURIComponent(email)}`);
+  const res = await fetch(
+    `${hub().mailboxUrl}/api/messages/latest?to=${encodeURIComponent(email)}`
+  );
   const mail = (await res.json()) as { text: string };
   const code = /\b(\d{6})\b/.exec(mail.text)?.[1];
   if (!code) throw new Error(`No six-digit code in the email to ${email}`);
-  const { data, error: verifyError } = await client.auth.verifyOtp({ email, token: code, type: 'email' });
+  const { data, error: verifyError } = await client.auth.verifyOtp({
+    email,
+    token: code,
+    type: 'email'
+  });
   if (verifyError) throw verifyError;
   return { client, session: data.session!, user: data.user!, email };
 }
 
 /** How many data API requests the app made while serving one page view. */
 export async function apiRequestsFor(requestId: string) {
-  const res = await fetch(`${hub().apiUrl}/__hub/requests?request_id=${encodeURIComponent(requestId)}`);
+  const res = await fetch(
+    `${hub().apiUrl}/__hub/requests?request_id=${encodeURIComponent(requestId)}`
+  );
   return (await res.json()) as { service: string; method: string; path: string; status: number }[];
 }

@@ -26,7 +26,11 @@ describe('the data API through the gateway', () => {
     const anon = await anonClient().from('commitments').select('id, visibility');
     expect(anon.error).toBeNull();
     expect(anon.data!.some((c) => c.visibility === 'members')).toBe(false);
-    const member = await (await signedInClient()).client.from('commitments').select('id, visibility');
+    const member = await (
+      await signedInClient()
+    ).client
+      .from('commitments')
+      .select('id, visibility');
     expect(member.data!.some((c) => c.visibility === 'members')).toBe(true);
   });
 

@@ -2,7 +2,7 @@ import { spawn, execFileSync, type ChildProcess } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
 
 // A second, app-less stack on ports of its own: start-up, a clash, and a clean stop.
-const env = {
+const env: NodeJS.ProcessEnv = {
   ...process.env,
   HUB_API_PORT: '57321',
   HUB_DB_PORT: '57322',
@@ -13,7 +13,10 @@ const env = {
 delete env.DATABASE_URL;
 
 function run(): { proc: ChildProcess; output: () => string; exited: Promise<number | null> } {
-  const proc = spawn(process.execPath, ['stack/cli.ts', '--memory', '--no-seed'], { env, stdio: ['ignore', 'pipe', 'pipe'] });
+  const proc = spawn(process.execPath, ['stack/cli.ts', '--memory', '--no-seed'], {
+    env,
+    stdio: ['ignore', 'pipe', 'pipe']
+  });
   let out = '';
   proc.stdout!.on('data', (b) => (out += b));
   proc.stderr!.on('data', (b) => (out += b));

@@ -1,0 +1,70 @@
+import { existsSync } from 'node:fs';
+import { defineConfig, devices } from '@playwright/test';
+// Playwright cannot download browsers on the project's machines: use the system Chromium
+// when there is one (CHROMIUM_PATH to choose another), else Playwright's own.
+const chromiumPath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+const executablePath = existsSync(chromiumPath) ? chromiumPath : undefined;
+
+import { APP_URL, ports } from './tests/e2e/ports.ts';
+
+export default defineConfig({
+  testDir: 'tests/e2e',
+  // One browser at a time: the machine has 2 cores and the stack runs beside the tests.
+  workers: 1,
+  fullyParallel: false,
+  forbidOnly: !!process.env.CI,
+  retries: 0,
+  timeout: 60_000,
+  expect: { timeout: 10_000 },
+  reporter: process.env.CI ? [['list'], ['html', { open: 'never' }]] : 'list',
+  use: {
+    baseURL: APP_URL,
+    trace: 'retain-on-failure',
+    screenshot: 'only-on-failure'
+  },
+  projects: [
+    {
+      name: 'chromium',
+      use: {
+        ...devices['Desktop Chrome'],
+        launchOptions: {
+          executablePath,
+          args: [
+            '--no-sandbox',
+            '--disable-gpu',
+            '--disable-background-networking',
+            '--disable-component-update',
+            '--disable-sync',
+            '--no-first-run',
+            '--disable-quic'
+          ]
+        }
+      }
+    }
+  ],
+  // E2E_APP_URL points the tests at a stack that is already running instead.
+  webServer: process.env.E2E_APP_URL
+    ? undefined
+    : {
+        // `npm test` runs `vite build` first; this serves that build on a throwaway database.
+        command: 'node stack/cli.ts --app --memory',
+        url: `http://127.0.0.1:${ports.app}`,
+        reuseExistingServer: false,
+        timeout: 180_000,
+        stdout: 'pipe',
+        stderr: 'pipe',
+        env: {
+          PORT: String(ports.app),
+          HUB_API_PORT: String(ports.api),
+          HUB_DB_PORT: String(ports.db),
+          HUB_MAILBOX_PORT: String(ports.mailbox),
+          HUB_POSTGREST_PORT: String(ports.postgrest),
+          HUB_POSTGREST_ADMIN_PORT: String(ports.postgrest + 1),
+          SITE_URL: `http://127.0.0.1:${ports.app}`,
+          // Always the throwaway embedded database, even where DATABASE_URL is set.
+          DATABASE_URL: '',
+          // Every test signs in from 127.0.0.1; the per-email limit stays on.
+          HUB_IP_RATE_LIMIT_PER_HOUR: '10000'
+        }
+      }
+});

@@ -1,0 +1,91 @@
+import type { Handle, HandleServerError, ServerInit } from '@sveltejs/kit/hooks';
+import { sequence } from '@sveltejs/kit/hooks';
+import { DataError, UNAVAILABLE_MESSAGE, toDataError } from '#lib/server/errors.ts';
+import { createSupabaseServerClient } from '#lib/server/supabase.ts';
+
+export const init: ServerInit = () => {
+  // A stray rejected promise (e.g. a fetch to a stopped API that nobody awaited) must be
+  // logged, not take the whole server down for everyone.
+  process.on('unhandledRejection', (reason) => {
+    console.error('Unhandled rejection (server kept running):', reason);
+  });
+};
+
+const supabase: Handle = async ({ event, resolve }) => {
+  event.locals.supabase = createSupabaseServerClient(event);
+  event.locals.session = null;
+  event.locals.user = null;
+
+  let checked: Promise<{ session: App.Locals['session']; user: App.Locals['user'] }> | null = null;
+
+  event.locals.safeGetSession = () => {
+    // Once per request: layout and page loads may both ask.
+    checked ??= (async () => {
+      const {
+        data: { session },
+        error: sessionError
+      } = await event.locals.supabase.auth.getSession();
+      // An expired access token is refreshed here, which needs the auth service.
+      if (sessionError && toDataError(sessionError).kind === 'unavailable') {
+        throw toDataError(sessionError);
+      }
+      if (!session) return { session: null, user: null };
+      // getSession only decodes the cookie; getUser asks the auth service to vouch for it.
+      const {
+        data: { user },
+        error
+      } = await event.locals.supabase.auth.getUser();
+      if (error) {
+        const dataError = toDataError(error);
+        if (dataError.kind === 'unavailable') throw dataError;
+        return { session: null, user: null };
+      }
+      event.locals.session = session;
+      event.locals.user = user;
+      return { session, user };
+    })();
+    return checked;
+  };
+
+  return resolve(event, {
+    filterSerializedResponseHeaders: (name) =>
+      name === 'content-range' || name === 'x-supabase-api-version'
+  });
+};
+
+const securityHeaders: Handle = async ({ event, resolve }) => {
+  const response = await resolve(event);
+  const headers = response.headers;
+  // Some responses (redirects from fetch, static files) come with immutable headers.
+  try {
+    headers.set('X-Content-Type-Options', 'nosniff');
+    headers.set('X-Frame-Options', 'DENY');
+    headers.set('Referrer-Policy', 'strict-origin-when-cross-origin');
+    headers.set(
+      'Permissions-Policy',
+      'camera=(), microphone=(), geolocation=(), interest-cohort=()'
+    );
+    headers.set('Cross-Origin-Opener-Policy', 'same-origin');
+    if (event.url.protocol === 'https:') {
+      headers.set('Strict-Transport-Security', 'max-age=31536000; includeSubDomains');
+    }
+  } catch {
+    // Immutable headers: leave the response as it is.
+  }
+  return response;
+};
+
+export const handle = sequence(securityHeaders, supabase);
+
+export const handleError: HandleServerError = ({ error, event, kind }) => {
+  if (kind === 'unknown' && (error instanceof DataError || error instanceof TypeError)) {
+    const dataError = toDataError(error);
+    if (dataError.kind === 'unavailable') {
+      return { status: 503, message: UNAVAILABLE_MESSAGE, kind: 'unavailable' };
+    }
+  }
+  if (kind === 'unknown') {
+    console.error(`Error answering ${event.request.method} ${event.url.pathname}:`, error);
+    return { message: 'Sorry, there is a problem with the service.' };
+  }
+};

@@ -1,0 +1,34 @@
+// CSV for spreadsheets (RFC 4180: CRLF line ends, fields quoted when they need it), with a
+// guard against formula injection: a text cell that a spreadsheet would run as a formula
+// (starting with = + - @, or a tab or carriage return) gets a leading apostrophe, so a
+// commitment titled "=HYPERLINK(...)" shows as text instead of running.
+
+const FORMULA_START = /^[=+\-@\t\r]/;
+const NEEDS_QUOTES = /[",\r\n]|^\s|\s$/;
+
+export type CsvValue = string | number | boolean | null | undefined;
+
+/** One cell, guarded and quoted as needed. Numbers are never treated as formulas. */
+export function csvCell(value: CsvValue): string {
+  if (value === null || value === undefined) return '';
+  if (typeof value === 'number') return Number.isFinite(value) ? String(value) : '';
+  if (typeof value === 'boolean') return value ? 'true' : 'false';
+  let text = value;
+  if (FORMULA_START.test(text)) text = `'${text}`;
+  if (NEEDS_QUOTES.test(text)) text = `"${text.replaceAll('"', '""')}"`;
+  return text;
+}
+
+/** Rows of cells as CSV text: CRLF after every row, so files concatenate cleanly. */
+export function toCsv(rows: readonly (readonly CsvValue[])[]): string {
+  return rows.map((row) => row.map(csvCell).join(',') + '\r\n').join('');
+}
+
+/**
+ * A file name safe in a Content-Disposition header: letters, digits, dots, dashes and
+ * underscores only.
+ */
+export function csvFileName(base: string): string {
+  const safe = base.replace(/[^A-Za-z0-9._-]+/g, '-').replace(/^-+|-+$/g, '') || 'export';
+  return safe.endsWith('.csv') ? safe : `${safe}.csv`;
+}

@@ -1,0 +1,391 @@
+import { fail, redirect } from '@sveltejs/kit';
+import type { Client } from './supabase.ts';
+import { DataError, UNAVAILABLE_MESSAGE, toDataError, unwrap } from './errors.ts';
+import { failPage } from './page-errors.ts';
+import type { Database } from '#lib/database.types.ts';
+import type { CommitmentInput } from '#lib/validation/commitment.ts';
+import type { FieldError, FormValues } from '#lib/validation/form.ts';
+
+export const PAGE_SIZE = 25;
+
+export type CommitmentOverview = Database['public']['Views']['commitment_overview']['Row'];
+export type Staleness = 'on_track' | 'overdue' | 'dormant';
+
+/** The signed-in member, or a redirect to sign in and come back to `returnTo`. */
+export async function requireMember(locals: App.Locals, returnTo: string) {
+  try {
+    const { user } = await locals.safeGetSession();
+    if (!user) redirect(303, `/sign-in?next=${encodeURIComponent(returnTo)}`);
+    return user;
+  } catch (e) {
+    // `redirect` throws too: let it through; anything else is the auth service failing.
+    if (e instanceof DataError) failPage(e);
+    throw e;
+  }
+}
+
+/** The signed-in member, or null for a visitor (pages anyone can read). */
+export async function currentUser(locals: App.Locals) {
+  try {
+    return (await locals.safeGetSession()).user;
+  } catch (e) {
+    failPage(e);
+  }
+}
+
+// ---------------------------------------------------------------------------------------
+// Lists
+
+export const SORTS = {
+  updated: { column: 'updated_at', ascending: false, label: 'Recently updated' },
+  check_in: { column: 'next_check_in_on', ascending: true, label: 'Next check-in' },
+  due: { column: 'due_on', ascending: true, label: 'Due date' }
+} as const;
+export type Sort = keyof typeof SORTS;
+
+export interface ListFilters {
+  workstream?: string;
+  status?: string;
+  staleness?: string;
+  organisation?: string;
+  outcome?: string;
+  sort?: Sort;
+}
+
+/** The network's commitments (RLS: public ones for visitors, all for members), one page. */
+export async function list(client: Client, filters: ListFilters, page: number) {
+  const from = (page - 1) * PAGE_SIZE;
+  // Filtering by outcome needs an inner join; without it commitments with no tags would go.
+  const select = filters.outcome ? '*, commitment_outcomes!inner(outcomes!inner(slug))' : '*';
+  let query = client
+    .from('commitment_overview')
+    .select(select, { count: 'exact' })
+    .is('archived_at', null);
+  if (filters.workstream) query = query.eq('workstream_slug', filters.workstream);
+  if (filters.status)
+    query = query.eq('status', filters.status as CommitmentOverview['status'] & string);
+  if (filters.staleness) query = query.eq('staleness', filters.staleness);
+  if (filters.organisation) query = query.eq('organisation_slug', filters.organisation);
+  if (filters.outcome) query = query.eq('commitment_outcomes.outcomes.slug', filters.outcome);
+  const sort = SORTS[filters.sort ?? 'updated'];
+  const result = await query
+    .order(sort.column, { ascending: sort.ascending, nullsFirst: false })
+    .order('id')
+    .range(from, from + PAGE_SIZE - 1);
+  if (result.error) throw toDataError(result.error, result.status);
+  return {
+    commitments: (result.data ?? []) as unknown as CommitmentOverview[],
+    total: result.count ?? 0
+  };
+}
+
+export interface FilterOptions {
+  workstreams: { id: string; slug: string; title: string; status: string }[];
+  organisations: { slug: string; name: string }[];
+  outcomes: { id: string; slug: string; title: string }[];
+}
+
+/** Workstreams, organisations and outcomes for filter forms and selects, in one request. */
+export async function filterOptions(client: Client): Promise<FilterOptions> {
+  return unwrap(await client.rpc('list_filter_options')) as unknown as FilterOptions;
+}
+
+/** The member's own commitments, what is due first (next check-in), closed ones last. */
+export async function listMine(client: Client, userId: string) {
+  const rows = unwrap(
+    await client
+      .from('commitment_overview')
+      .select('*')
+      .eq('owner_id', userId)
+      .is('archived_at', null)
+      .order('next_check_in_on', { ascending: true, nullsFirst: false })
+      .order('due_on', { ascending: true, nullsFirst: false })
+      .limit(100)
+  );
+  // Open ones first (a done commitment keeps its last check-in date).
+  const open = rows.filter((c) => c.status !== 'done' && c.status !== 'dropped');
+  const closed = rows.filter((c) => c.status === 'done' || c.status === 'dropped');
+  return [...open, ...closed];
+}
+
+/** Commitments the member watches or offered help with. */
+export async function listWatched(client: Client, userId: string) {
+  const result = await client
+    .from('commitment_overview')
+    .select('*, commitment_watchers!inner(user_id, kind)')
+    .eq('commitment_watchers.user_id', userId)
+    .is('archived_at', null)
+    .order('next_check_in_on', { ascending: true, nullsFirst: false })
+    .limit(100);
+  if (result.error) throw toDataError(result.error, result.status);
+  return (result.data ?? []) as unknown as (CommitmentOverview & {
+    commitment_watchers: { user_id: string; kind: 'watch' | 'offer_help' }[];
+  })[];
+}
+
+// ---------------------------------------------------------------------------------------
+// One commitment
+
+const DETAIL = `*,
+  check_ins(id, note, status_from, status_to, next_check_in_on, created_at, author:profiles(display_name, handle)),
+  commitment_watchers(user_id, kind, note, created_at, profiles(display_name, handle)),
+  outputs(id, slug, title, status),
+  commitment_outcomes(outcomes(id, slug, title))`;
+
+export interface CommitmentDetail extends CommitmentOverview {
+  check_ins: {
+    id: string;
+    note: string;
+    status_from: string | null;
+    status_to: string | null;
+    next_check_in_on: string | null;
+    created_at: string;
+    author: { display_name: string; handle: string } | null;
+  }[];
+  commitment_watchers: {
+    user_id: string;
+    kind: 'watch' | 'offer_help';
+    note: string | null;
+    created_at: string;
+    profiles: { display_name: string; handle: string } | null;
+  }[];
+  outputs: { id: string; slug: string; title: string; status: string }[];
+  commitment_outcomes: { outcomes: { id: string; slug: string; title: string } | null }[];
+}
+
+/** A commitment with its check-ins (newest first), watchers, evidence and outcome tags. */
+export async function get(client: Client, id: string): Promise<CommitmentDetail> {
+  const result = await client
+    .from('commitment_overview')
+    .select(DETAIL)
+    .eq('id', id)
+    .order('created_at', { referencedTable: 'check_ins', ascending: false })
+    .order('created_at', { referencedTable: 'commitment_watchers', ascending: true })
+    .maybeSingle();
+  if (result.error) throw toDataError(result.error, result.status);
+  if (!result.data) throw new DataError('not_found', 'No such commitment.', 404);
+  return result.data as unknown as CommitmentDetail;
+}
+
+/** The version and text of a commitment, to re-show a conflicting edit against it. */
+export async function getForEdit(client: Client, id: string) {
+  const result = await client
+    .from('commitments')
+    .select(
+      'id, owner_id, title, so_that, description, due_on, visibility, workstream_id, version, archived_at, commitment_outcomes(outcome_id)'
+    )
+    .eq('id', id)
+    .maybeSingle();
+  if (result.error) throw toDataError(result.error, result.status);
+  if (!result.data) throw new DataError('not_found', 'No such commitment.', 404);
+  return result.data;
+}
+
+/** Outputs the owner may attach as evidence: their own (drafts too) and published ones. */
+export async function evidenceCandidates(client: Client) {
+  return unwrap(
+    await client
+      .from('outputs')
+      .select('id, title, status')
+      .is('commitment_id', null)
+      .order('title')
+      .limit(200)
+  );
+}
+
+// ---------------------------------------------------------------------------------------
+// Changes
+
+/** Makes a commitment for the signed-in member, tags its outcomes, returns its id. */
+export async function create(
+  client: Client,
+  userId: string,
+  input: CommitmentInput,
+  outcomeIds: string[]
+) {
+  const inserted = await client
+    .from('commitments')
+    .insert({
+      owner_id: userId,
+      title: input.title,
+      so_that: input.so_that,
+      description: input.description,
+      due_on: input.due_on,
+      workstream_id: input.workstream_id,
+      visibility: input.visibility,
+      next_check_in_on: input.next_check_in_on ?? null
+    })
+    .select('id')
+    .single();
+  if (inserted.error) throw toDataError(inserted.error, inserted.status);
+  const row = inserted.data;
+  if (outcomeIds.length > 0) {
+    const tagged = await client
+      .from('commitment_outcomes')
+      .insert(outcomeIds.map((outcome_id) => ({ commitment_id: row.id, outcome_id })));
+    if (tagged.error) throw toDataError(tagged.error, tagged.status);
+  }
+  return row.id;
+}
+
+/**
+ * Saves an edit. `input.version` is the version the owner opened; a stale one is refused
+ * by the database (PT409 → DataError kind 'conflict') before anything changes.
+ */
+export async function update(
+  client: Client,
+  id: string,
+  input: CommitmentInput,
+  outcomeIds: string[]
+) {
+  const result = await client
+    .from('commitments')
+    .update({
+      title: input.title,
+      so_that: input.so_that,
+      description: input.description,
+      due_on: input.due_on,
+      workstream_id: input.workstream_id,
+      visibility: input.visibility,
+      version: Number(input.version)
+    })
+    .eq('id', id)
+    .select('id, commitment_outcomes(outcome_id)')
+    .maybeSingle();
+  if (result.error) throw toDataError(result.error, result.status);
+  // RLS hides the row from anyone but the owner (and steering): nothing was updated.
+  if (!result.data)
+    throw new DataError('forbidden', 'Only the owner can edit this commitment.', 403);
+  const had = new Set(result.data.commitment_outcomes.map((t) => t.outcome_id));
+  const want = new Set(outcomeIds);
+  const removed = [...had].filter((o) => !want.has(o));
+  const added = [...want].filter((o) => !had.has(o));
+  if (removed.length > 0) {
+    const r = await client
+      .from('commitment_outcomes')
+      .delete()
+      .eq('commitment_id', id)
+      .in('outcome_id', removed);
+    if (r.error) throw toDataError(r.error, r.status);
+  }
+  if (added.length > 0) {
+    const r = await client
+      .from('commitment_outcomes')
+      .insert(added.map((outcome_id) => ({ commitment_id: id, outcome_id })));
+    if (r.error) throw toDataError(r.error, r.status);
+  }
+}
+
+/** Archives (never deletes) a commitment; it leaves lists but its owner can still open it. */
+export async function archive(client: Client, id: string, version: number) {
+  const result = await client
+    .from('commitments')
+    .update({ archived_at: new Date().toISOString(), version })
+    .eq('id', id)
+    .select('id')
+    .maybeSingle();
+  if (result.error) throw toDataError(result.error, result.status);
+  if (!result.data)
+    throw new DataError('forbidden', 'Only the owner can archive this commitment.', 403);
+}
+
+/** Watches a commitment (keeps an existing offer of help as it is). */
+export async function watch(client: Client, id: string, userId: string) {
+  const result = await client
+    .from('commitment_watchers')
+    .upsert({ commitment_id: id, user_id: userId, kind: 'watch' }, { ignoreDuplicates: true });
+  if (result.error) throw toDataError(result.error, result.status);
+}
+
+/** Stops watching (and withdraws any offer of help). */
+export async function unwatch(client: Client, id: string, userId: string) {
+  const result = await client
+    .from('commitment_watchers')
+    .delete()
+    .eq('commitment_id', id)
+    .eq('user_id', userId);
+  if (result.error) throw toDataError(result.error, result.status);
+}
+
+/** Offers help with a note (also watches). */
+export async function offerHelp(client: Client, id: string, userId: string, note: string) {
+  const existing = await client
+    .from('commitment_watchers')
+    .select('version')
+    .eq('commitment_id', id)
+    .eq('user_id', userId)
+    .maybeSingle();
+  if (existing.error) throw toDataError(existing.error, existing.status);
+  const result = existing.data
+    ? await client
+        .from('commitment_watchers')
+        .update({ kind: 'offer_help', note, version: existing.data.version })
+        .eq('commitment_id', id)
+        .eq('user_id', userId)
+    : await client
+        .from('commitment_watchers')
+        .insert({ commitment_id: id, user_id: userId, kind: 'offer_help', note });
+  if (result.error) throw toDataError(result.error, result.status);
+}
+
+/** Marks an output as evidence for the commitment (the database checks who may). */
+export async function attachOutput(client: Client, commitmentId: string, outputId: string) {
+  const result = await client.rpc('attach_output_to_commitment', {
+    p_commitment_id: commitmentId,
+    p_output_id: outputId
+  });
+  if (result.error) throw toDataError(result.error, result.status);
+}
+
+// ---------------------------------------------------------------------------------------
+// Form actions: one way to turn a failed save into what the form shows.
+
+export interface FormFailure {
+  errors: FieldError[];
+  values: FormValues;
+  outcomes?: string[];
+  action?: string;
+}
+
+/**
+ * The failure a form action returns when the database refused a change, with what was
+ * typed kept. `messages` words the refusals for this form; conflicts are handled by the
+ * caller first when it wants to re-show the latest version.
+ */
+export function refused(
+  cause: unknown,
+  data: Omit<FormFailure, 'errors'>,
+  messages: { forbidden: string; invalid?: string; conflict?: string }
+) {
+  const error = toDataError(cause);
+  if (error.kind === 'unavailable')
+    return fail(503, { ...data, errors: [{ message: UNAVAILABLE_MESSAGE }] });
+  if (error.kind === 'forbidden')
+    return fail(403, { ...data, errors: [{ message: messages.forbidden }] });
+  if (error.kind === 'conflict') {
+    return fail(409, {
+      ...data,
+      errors: [{ message: messages.conflict ?? `${error.message} Check the page and try again.` }]
+    });
+  }
+  if (error.kind === 'invalid') {
+    return fail(400, {
+      ...data,
+      errors: [
+        { message: messages.invalid ?? `${error.message} Check your answers and try again.` }
+      ]
+    });
+  }
+  if (error.kind === 'not_found') {
+    return fail(404, {
+      ...data,
+      errors: [{ message: 'That could not be found. It may have been archived.' }]
+    });
+  }
+  throw error;
+}
+
+/** Ticked checkboxes named `name`, as a list. */
+export function checked(formData: FormData, name: string): string[] {
+  return formData.getAll(name).filter((v): v is string => typeof v === 'string' && v !== '');
+}

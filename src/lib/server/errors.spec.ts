@@ -1,0 +1,66 @@
+import { describe, expect, it } from 'vitest';
+import { DataError, toDataError, unwrap } from './errors.ts';
+
+describe('toDataError', () => {
+  it('treats no answer at all as the service being unavailable', () => {
+    const fetchFailed = { message: 'TypeError: fetch failed', code: '', details: 'ECONNREFUSED' };
+    expect(toDataError(fetchFailed, 0).kind).toBe('unavailable');
+    expect(toDataError(new TypeError('fetch failed')).kind).toBe('unavailable');
+  });
+
+  it('treats gateway errors and PostgREST losing its database as unavailable', () => {
+    expect(toDataError({ message: 'Bad Gateway' }, 502).kind).toBe('unavailable');
+    expect(toDataError({ message: 'Service Unavailable' }, 503).kind).toBe('unavailable');
+    expect(toDataError({ message: 'Database client error', code: 'PGRST001' }, 503).kind).toBe(
+      'unavailable'
+    );
+  });
+
+  it('treats an auth retryable fetch error as unavailable', () => {
+    const error = Object.assign(new Error('fetch failed'), {
+      name: 'AuthRetryableFetchError',
+      status: 0
+    });
+    expect(toDataError(error).kind).toBe('unavailable');
+  });
+
+  it('reports a stale version (PT409 → HTTP 409) as a conflict, keeping the code', () => {
+    const error = toDataError({ message: 'This profile was changed…', code: 'PT409' }, 409);
+    expect(error.kind).toBe('conflict');
+    expect(error.status).toBe(409);
+    expect(error.code).toBe('PT409');
+  });
+
+  it('reports a unique violation as a conflict with its Postgres code', () => {
+    expect(toDataError({ message: 'duplicate key', code: '23505' }, 409).code).toBe('23505');
+  });
+
+  it('reports row-level security refusals as forbidden', () => {
+    expect(
+      toDataError({ message: 'new row violates row-level security', code: '42501' }, 401).kind
+    ).toBe('forbidden');
+  });
+
+  it('reports a missing single row as not found and bad input as invalid', () => {
+    expect(toDataError({ message: 'JSON object requested', code: 'PGRST116' }, 406).kind).toBe(
+      'not_found'
+    );
+    expect(toDataError({ message: 'check constraint', code: '23514' }, 400).kind).toBe('invalid');
+  });
+
+  it('says unknown for anything else', () => {
+    expect(toDataError({ message: 'odd', code: 'XX000' }, 500).kind).toBe('unknown');
+  });
+});
+
+describe('unwrap', () => {
+  it('returns the data of a successful result', () => {
+    expect(unwrap({ data: [1, 2], error: null, status: 200 })).toEqual([1, 2]);
+  });
+
+  it('throws a DataError for a failed result', () => {
+    expect(() =>
+      unwrap({ data: null, error: { message: 'x', code: 'PT409' }, status: 409 })
+    ).toThrow(DataError);
+  });
+});

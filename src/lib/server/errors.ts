@@ -1,0 +1,94 @@
+/**
+ * One error type for everything that goes wrong talking to the data API (PostgREST or
+ * the auth service), so pages decide what to show from `kind`, not from driver details.
+ */
+export type DataErrorKind =
+  'unavailable' | 'conflict' | 'not_found' | 'forbidden' | 'invalid' | 'unknown';
+
+export class DataError extends Error {
+  readonly kind: DataErrorKind;
+  /** HTTP status from the API; 0 when no answer came back at all. */
+  readonly status: number;
+  /** PostgREST / Postgres / auth error code, when there was one. */
+  readonly code: string;
+
+  constructor(kind: DataErrorKind, message: string, status = 0, code = '', cause?: unknown) {
+    super(message, { cause });
+    this.name = 'DataError';
+    this.kind = kind;
+    this.status = status;
+    this.code = code;
+  }
+}
+
+export const UNAVAILABLE_MESSAGE =
+  'The hub’s data service is not responding. Your changes were not saved. Try again in a minute.';
+
+interface ErrorLike {
+  message?: unknown;
+  code?: unknown;
+  status?: unknown;
+  name?: unknown;
+  details?: unknown;
+}
+
+// Gateway and PostgREST answers that mean "the service is down", not "you did it wrong".
+const UNAVAILABLE_STATUSES = new Set([0, 502, 503, 504, 520, 521, 522, 523, 524]);
+// PGRST000-003: PostgREST cannot reach or use the database.
+const UNAVAILABLE_CODES = new Set(['PGRST000', 'PGRST001', 'PGRST002', 'PGRST003']);
+const NETWORK_HINTS =
+  /fetch failed|ECONNREFUSED|ECONNRESET|ETIMEDOUT|EAI_AGAIN|socket hang up|network/i;
+
+function kindFor(status: number, code: string, text: string): DataErrorKind {
+  if (UNAVAILABLE_CODES.has(code) || UNAVAILABLE_STATUSES.has(status)) return 'unavailable';
+  if (status === 0 && NETWORK_HINTS.test(text)) return 'unavailable';
+  if (code === 'PT409' || code === '23505' || status === 409) return 'conflict';
+  if (code === 'PGRST116' || code === 'PGRST205' || status === 404) return 'not_found';
+  if (code === '42501' || code === 'PGRST301' || status === 401 || status === 403) {
+    return 'forbidden';
+  }
+  if (status === 400 || status === 422 || /^(22|23)/.test(code)) return 'invalid';
+  return 'unknown';
+}
+
+/**
+ * Turns a Supabase error (PostgREST `{message, code, details}` plus the response status,
+ * an AuthError with `.status`/`.code`, or a thrown fetch failure) into a DataError.
+ */
+export function toDataError(error: unknown, status?: number): DataError {
+  if (error instanceof DataError) return error;
+  const e = (typeof error === 'object' && error !== null ? error : {}) as ErrorLike;
+  const message = typeof e.message === 'string' ? e.message : String(error);
+  const code = typeof e.code === 'string' ? e.code : '';
+  const details = typeof e.details === 'string' ? e.details : '';
+  const httpStatus =
+    typeof status === 'number' ? status : typeof e.status === 'number' ? e.status : 0;
+  // A thrown TypeError from fetch, or AuthRetryableFetchError, means nothing answered.
+  const name = typeof e.name === 'string' ? e.name : '';
+  const noAnswer =
+    name === 'AuthRetryableFetchError' ||
+    (error instanceof TypeError && NETWORK_HINTS.test(`${message} ${String(error.cause)}`));
+  const kind = noAnswer
+    ? 'unavailable'
+    : kindFor(httpStatus, code, `${message} ${details} ${name}`);
+  return new DataError(kind, message, httpStatus, code, error);
+}
+
+/** Whether an error of any shape means the data service did not answer. */
+export function isUnavailable(error: unknown): boolean {
+  return toDataError(error).kind === 'unavailable';
+}
+
+/** The usual shape of a supabase-js result, for `unwrap`. */
+interface Result<T> {
+  data: T | null;
+  error: unknown;
+  status?: number;
+}
+
+/** Returns the data of a PostgREST result, or throws a DataError. */
+export function unwrap<T>(result: Result<T>): T {
+  if (result.error) throw toDataError(result.error, result.status);
+  if (result.data === null) throw new DataError('not_found', 'No data came back.', 404);
+  return result.data;
+}

@@ -1,0 +1,16 @@
+import { error } from '@sveltejs/kit';
+import { DataError, UNAVAILABLE_MESSAGE, toDataError } from './errors.ts';
+
+/**
+ * Ends a load or action with the right HTTP error for a data failure. Use it in catch
+ * blocks of loads; actions with forms to re-show handle conflicts and invalid input first.
+ */
+export function failPage(cause: unknown): never {
+  const e: DataError = toDataError(cause);
+  if (e.kind === 'unavailable') error(503, UNAVAILABLE_MESSAGE, { kind: 'unavailable' });
+  if (e.kind === 'not_found') error(404, 'Page not found', { kind: 'not_found' });
+  if (e.kind === 'forbidden') {
+    error(403, 'You do not have permission to see this page.', { kind: 'forbidden' });
+  }
+  throw e;
+}

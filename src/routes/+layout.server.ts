@@ -1,0 +1,26 @@
+import { FEEDBACK_URL, SITE_NAME } from '$app/env/private';
+import type { LayoutServerLoad } from './$types';
+
+// One-off messages carried across a redirect (e.g. after signing out).
+const FLASH_MESSAGES: Record<string, string> = {
+  'signed-out': 'You have signed out'
+};
+
+export const load: LayoutServerLoad = async ({ locals, cookies }) => {
+  let signedIn = false;
+  try {
+    signedIn = (await locals.safeGetSession()).user !== null;
+  } catch {
+    // Auth service down: show the page as signed out; pages that need the user say why.
+  }
+
+  const flashKey = cookies.get('flash');
+  if (flashKey) cookies.delete('flash', { path: '/' });
+
+  return {
+    siteName: SITE_NAME,
+    feedbackUrl: FEEDBACK_URL,
+    signedIn,
+    flash: (flashKey && FLASH_MESSAGES[flashKey]) || null
+  };
+};

@@ -1,0 +1,61 @@
+import { fail, redirect } from '@sveltejs/kit';
+import { checked, create, filterOptions, refused, requireMember } from '#lib/server/commitments.ts';
+import { failPage } from '#lib/server/page-errors.ts';
+import { todayInLondon } from '#lib/dates.ts';
+import { commitmentSchema, defaultFirstCheckIn, outcomeIds } from '#lib/validation/commitment.ts';
+import { parseForm } from '#lib/validation/form.ts';
+import type { Actions, PageServerLoad } from './$types';
+
+export const load: PageServerLoad = async ({ locals, url }) => {
+  await requireMember(locals, `${url.pathname}${url.search}`);
+  try {
+    const options = await filterOptions(locals.supabase);
+    // Closed workstreams take no new commitments.
+    const workstreams = options.workstreams.filter((w) => w.status !== 'closed');
+    const from = workstreams.find((w) => w.slug === url.searchParams.get('workstream'));
+    return {
+      workstreams,
+      outcomeOptions: options.outcomes,
+      defaults: {
+        workstream_id: from?.id ?? '',
+        visibility: 'public',
+        next_check_in_on: defaultFirstCheckIn(todayInLondon())
+      }
+    };
+  } catch (e) {
+    failPage(e);
+  }
+};
+
+export const actions: Actions = {
+  default: async ({ request, locals, url }) => {
+    const user = await requireMember(locals, `${url.pathname}${url.search}`);
+    const formData = await request.formData();
+    const outcomes = checked(formData, 'outcome');
+    const parsed = parseForm(commitmentSchema(todayInLondon()), formData);
+    const tags = outcomeIds.safeParse(outcomes);
+    if (!parsed.ok || !tags.success) {
+      const errors = parsed.ok ? [] : parsed.errors;
+      if (!tags.success)
+        errors.push({
+          field: 'outcome',
+          message: tags.error.issues[0]?.message ?? 'Select outcomes from the list'
+        });
+      return fail(400, { errors, values: parsed.values, outcomes });
+    }
+    let id: string;
+    try {
+      id = await create(locals.supabase, user.id, parsed.data, tags.data);
+    } catch (e) {
+      return refused(
+        e,
+        { values: parsed.values, outcomes },
+        {
+          forbidden: 'You can only make commitments of your own. Sign in again and try again.',
+          invalid: 'Some of your answers could not be saved. Check them and try again.'
+        }
+      );
+    }
+    redirect(303, `/commitments/${id}?made=1`);
+  }
+};

@@ -1,0 +1,86 @@
+import { fail, redirect } from '@sveltejs/kit';
+import { listForSelect } from '#lib/server/organisations.ts';
+import { getOwn, updateOwn } from '#lib/server/profiles.ts';
+import { UNAVAILABLE_MESSAGE, toDataError } from '#lib/server/errors.ts';
+import { failPage } from '#lib/server/page-errors.ts';
+import { parseForm } from '#lib/validation/form.ts';
+import { profileSchema } from '#lib/validation/profile.ts';
+import type { Actions, PageServerLoad } from './$types';
+
+const SIGN_IN = `/sign-in?next=${encodeURIComponent('/me/profile')}`;
+
+async function requireUser(locals: App.Locals) {
+  try {
+    const { user } = await locals.safeGetSession();
+    if (!user) redirect(303, SIGN_IN);
+    return user;
+  } catch (e) {
+    // `redirect` throws too: let it through; anything else is the auth service failing.
+    if (e instanceof Error && e.name === 'DataError') failPage(e);
+    throw e;
+  }
+}
+
+export const load: PageServerLoad = async ({ locals }) => {
+  const user = await requireUser(locals);
+  try {
+    const [profile, organisations] = await Promise.all([
+      getOwn(locals.supabase, user.id),
+      listForSelect(locals.supabase)
+    ]);
+    return { profile, organisations };
+  } catch (e) {
+    failPage(e);
+  }
+};
+
+export const actions: Actions = {
+  default: async ({ request, locals }) => {
+    const user = await requireUser(locals);
+    const parsed = parseForm(profileSchema, await request.formData());
+    if (!parsed.ok) return fail(400, { errors: parsed.errors, values: parsed.values });
+
+    try {
+      await updateOwn(locals.supabase, user.id, parsed.data);
+      return { saved: true };
+    } catch (e) {
+      const error = toDataError(e);
+      if (error.kind === 'unavailable') {
+        return fail(503, { errors: [{ message: UNAVAILABLE_MESSAGE }], values: parsed.values });
+      }
+      if (error.kind === 'conflict' && error.code === '23505') {
+        return fail(409, {
+          errors: [{ field: 'handle', message: 'That handle is taken. Choose another one.' }],
+          values: parsed.values
+        });
+      }
+      if (error.kind === 'conflict') {
+        // Keep what they typed, but against the latest version, so saving again works.
+        let latest: number | undefined;
+        try {
+          latest = (await getOwn(locals.supabase, user.id)).version;
+        } catch {
+          latest = undefined;
+        }
+        return fail(409, {
+          errors: [
+            {
+              message:
+                'Your profile was changed somewhere else (perhaps in another tab) since you opened this page. Your changes below have not been saved. Check them and save again.'
+            }
+          ],
+          values: { ...parsed.values, ...(latest ? { version: String(latest) } : {}) }
+        });
+      }
+      if (error.kind === 'invalid') {
+        return fail(400, {
+          errors: [
+            { message: 'Some of your answers could not be saved. Check them and try again.' }
+          ],
+          values: parsed.values
+        });
+      }
+      throw error;
+    }
+  }
+};

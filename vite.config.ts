@@ -1,0 +1,49 @@
+import { fileURLToPath } from 'node:url';
+import adapter from '@sveltejs/adapter-node';
+import { sveltekit } from '@sveltejs/kit/vite';
+import { defineConfig } from 'vite';
+
+// Kit 3 reads its options here (a svelte.config.js file is refused at start-up), so the
+// Svelte compiler options live here too.
+export default defineConfig({
+  plugins: [
+    sveltekit({
+      adapter: adapter(),
+      compilerOptions: { runes: true },
+      csp: {
+        // Kit adds a nonce to the one inline script it writes; nothing else may run.
+        mode: 'auto',
+        directives: {
+          'default-src': ['self'],
+          'script-src': ['self'],
+          'style-src': ['self'],
+          'img-src': ['self', 'data:'],
+          'font-src': ['self'],
+          'connect-src': ['self'],
+          'form-action': ['self'],
+          'frame-ancestors': ['none'],
+          'base-uri': ['self'],
+          'object-src': ['none']
+        }
+      }
+    })
+  ],
+  resolve: {
+    alias: {
+      // Sass points $govuk-assets-path here, so Vite fingerprints GOV.UK Frontend's assets.
+      '@govuk-assets': fileURLToPath(
+        new URL('./node_modules/govuk-frontend/dist/govuk/assets', import.meta.url)
+      )
+    }
+  },
+  css: {
+    preprocessorOptions: {
+      scss: {
+        // govuk-frontend is a dependency we do not edit; its own deprecations are not ours.
+        quietDeps: true
+      }
+    },
+    // govuk-frontend 6.6 still ships an old IE media-query hack that lightningcss rejects.
+    lightningcss: { errorRecovery: true }
+  }
+});
