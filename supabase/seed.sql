@@ -809,7 +809,7 @@ set local session_replication_role = replica;
 -- Next check-in dates that tell the staleness story:
 --   on track (future), overdue (a few days past), dormant (more than 30 days past).
 update public.commitments c
-set next_check_in_on = case when c.status in ('done', 'dropped') then null else current_date + x.next_in end
+set next_check_in_on = case when c.status in ('done', 'dropped') then null else private.london_today() + x.next_in end
 from (values
   (1, 0), (2, 9), (3, -12), (4, 5), (5, -45), (6, 0), (7, -20), (8, -120), (9, 16), (10, 12),
   (11, 14), (12, -3), (13, -75), (14, 0), (15, 20), (16, 10), (17, 8), (18, 21), (19, -150),
@@ -844,7 +844,9 @@ update public.profiles p set created_at = u.created_at, updated_at = u.created_a
 from auth.users u where u.id = p.id;
 update public.activity a set created_at = p.created_at
 from public.profiles p where a.verb = 'joined_network' and a.subject_id = p.id;
-update public.workstream_members m set updated_at = m.joined_at;
+update public.workstream_members m set created_at = m.joined_at, updated_at = m.joined_at;
+-- Registrations were first written when their people joined the queue.
+update public.registrations r set created_at = r.registered_at where r.registered_at < r.created_at;
 update public.activity a set created_at = m.joined_at
 from public.workstream_members m
 where a.verb = 'joined' and a.subject_id = m.workstream_id and a.actor_id = m.user_id;

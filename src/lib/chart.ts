@@ -80,11 +80,16 @@ export function londonMonthOf(instant: string | Date): string {
 /** The `count` months ending with the one `today` ("2026-03-31") is in, oldest first. */
 export function monthsEnding(today: string, count = 12): string[] {
   const first = parseISO(`${today.slice(0, 7)}-01`);
-  return Array.from({ length: count }, (_, i) => format(addMonths(first, i - count + 1), 'yyyy-MM'));
+  return Array.from({ length: count }, (_, i) =>
+    format(addMonths(first, i - count + 1), 'yyyy-MM')
+  );
 }
 
 /** Monthly counts for exactly `months`, zeros where a month has none. */
-export function fillMonths(counts: readonly MonthlyCount[], months: readonly string[]): MonthlyCount[] {
+export function fillMonths(
+  counts: readonly MonthlyCount[],
+  months: readonly string[]
+): MonthlyCount[] {
   const byMonth = new Map(counts.map((c) => [c.month.slice(0, 7), c]));
   return months.map((month) => {
     const found = byMonth.get(month);
@@ -109,7 +114,10 @@ export function niceScale(max: number, ticks = 4): { max: number; step: number }
 const round = (n: number) => Math.round(n * 100) / 100;
 
 /** Bars, gridlines and labels for made/done per month. */
-export function chartGeometry(counts: readonly MonthlyCount[], options: ChartOptions = {}): ChartGeometry {
+export function chartGeometry(
+  counts: readonly MonthlyCount[],
+  options: ChartOptions = {}
+): ChartGeometry {
   const width = options.width ?? DEFAULTS.width;
   const height = options.height ?? DEFAULTS.height;
   const margin = options.margin ?? DEFAULTS.margin;

@@ -667,19 +667,25 @@ export type Database = {
           created_at: string
           output_id: string
           role: string | null
+          updated_at: string
           user_id: string
+          version: number
         }
         Insert: {
           created_at?: string
           output_id: string
           role?: string | null
+          updated_at?: string
           user_id: string
+          version?: number
         }
         Update: {
           created_at?: string
           output_id?: string
           role?: string | null
+          updated_at?: string
           user_id?: string
+          version?: number
         }
         Relationships: [
           {
@@ -963,18 +969,24 @@ export type Database = {
           note: string | null
           output_id: string
           pattern_id: string
+          updated_at: string
+          version: number
         }
         Insert: {
           created_at?: string
           note?: string | null
           output_id: string
           pattern_id: string
+          updated_at?: string
+          version?: number
         }
         Update: {
           created_at?: string
           note?: string | null
           output_id?: string
           pattern_id?: string
+          updated_at?: string
+          version?: number
         }
         Relationships: [
           {
@@ -1294,6 +1306,7 @@ export type Database = {
       registrations: {
         Row: {
           cancelled_at: string | null
+          created_at: string
           event_id: string
           id: string
           position: number | null
@@ -1305,6 +1318,7 @@ export type Database = {
         }
         Insert: {
           cancelled_at?: string | null
+          created_at?: string
           event_id: string
           id?: string
           position?: number | null
@@ -1316,6 +1330,7 @@ export type Database = {
         }
         Update: {
           cancelled_at?: string | null
+          created_at?: string
           event_id?: string
           id?: string
           position?: number | null
@@ -1410,6 +1425,7 @@ export type Database = {
       }
       workstream_members: {
         Row: {
+          created_at: string
           joined_at: string
           role: Database["public"]["Enums"]["workstream_role"]
           updated_at: string
@@ -1418,6 +1434,7 @@ export type Database = {
           workstream_id: string
         }
         Insert: {
+          created_at?: string
           joined_at?: string
           role?: Database["public"]["Enums"]["workstream_role"]
           updated_at?: string
@@ -1426,6 +1443,7 @@ export type Database = {
           workstream_id: string
         }
         Update: {
+          created_at?: string
           joined_at?: string
           role?: Database["public"]["Enums"]["workstream_role"]
           updated_at?: string
@@ -1693,6 +1711,7 @@ export type Database = {
         Args: { p_event_id: string }
         Returns: {
           cancelled_at: string | null
+          created_at: string
           event_id: string
           id: string
           position: number | null
@@ -1759,6 +1778,7 @@ export type Database = {
         Args: { p_event_id: string }
         Returns: {
           cancelled_at: string | null
+          created_at: string
           event_id: string
           id: string
           position: number | null

@@ -65,6 +65,58 @@ begin
 end;
 $$;
 
+-- "Today" for the network is the calendar day in Europe/London, whatever the server's
+-- time zone: staleness (overdue, dormant) and "in the past" are decided by it.
+create or replace function private.london_today()
+returns date
+language sql
+stable
+set search_path = ''
+as $$
+  select (now() at time zone 'Europe/London')::date
+$$;
+
+-- Who a row belongs to (created_by, owner_id, author_id, pitched_by, user_id) and the thing
+-- it hangs off (the output a reuse record is for, the commitment a check-in is on) are
+-- fixed once written: an update policy's WITH CHECK cannot see the old row, so a
+-- contributor could otherwise hand an output to someone else, or move their record onto a
+-- draft they cannot see. The steering group may reassign (moderation), and so may
+-- server-side jobs and the seed (no signed-in user).
+-- TG_ARGV[0] names the thing for the message; the rest are the columns to keep.
+create or replace function private.keep_owner()
+returns trigger
+language plpgsql
+set search_path = ''
+as $$
+declare
+  n jsonb := to_jsonb(new);
+  o jsonb := to_jsonb(old);
+  col text;
+  i integer;
+begin
+  if (select auth.uid()) is null or (select private.is_steering()) then
+    return new;
+  end if;
+  for i in 1 .. tg_nargs - 1 loop
+    col := tg_argv[i];
+    if n -> col is distinct from o -> col then
+      if col in ('created_by', 'owner_id', 'author_id', 'pitched_by', 'user_id') then
+        raise exception using
+          errcode = '42501',
+          message = format('Only the steering group can change who this %s belongs to.', tg_argv[0]),
+          hint = 'Ask the steering group if it should be reassigned.';
+      end if;
+      raise exception using
+        errcode = '42501',
+        message = format('This %s cannot be moved to another %s.', tg_argv[0],
+                         replace(regexp_replace(col, '_id$', ''), '_', ' ')),
+        hint = 'Remove it and add a new one instead.';
+    end if;
+  end loop;
+  return new;
+end;
+$$;
+
 -- Append one row to the activity record. Called by the logging triggers (defined with the
 -- activity table in 20261127000500) and by functions such as register_for_event.
 -- Security definer: members cannot insert into activity themselves.
@@ -104,6 +156,8 @@ create table public.organisations (
 create index organisations_created_by_idx on public.organisations (created_by);
 create trigger touch_row before update on public.organisations
   for each row execute function private.touch_row('organisation');
+create trigger keep_owner before update on public.organisations
+  for each row execute function private.keep_owner('organisation', 'created_by');
 
 -- ---------------------------------------------------------------------------------------
 -- Profiles: one per auth.users row. Email is never stored here.
@@ -236,6 +290,18 @@ as $$
   )
 $$;
 
+-- The signed-in member's organisation (from their profile): reuse and adoption records
+-- are made for it.
+create or replace function private.my_organisation_id()
+returns uuid
+language sql
+stable
+security definer
+set search_path = ''
+as $$
+  select p.organisation_id from public.profiles p where p.id = (select auth.uid())
+$$;
+
 -- ---------------------------------------------------------------------------------------
 -- Row Level Security.
 alter table public.organisations enable row level security;
@@ -275,9 +341,8 @@ create policy "Members can see who has network roles" on public.network_roles
 create policy "Steering can grant network roles" on public.network_roles
   for insert to authenticated
   with check ((select private.is_steering()) and granted_by = (select auth.uid()));
-create policy "Steering can change network roles" on public.network_roles
-  for update to authenticated
-  using ((select private.is_steering())) with check ((select private.is_steering()));
+-- No update policy: a role is granted or revoked, never edited (changing one in place
+-- would lose who granted it and when).
 create policy "Steering can revoke network roles" on public.network_roles
   for delete to authenticated using ((select private.is_steering()));
 
@@ -301,4 +366,6 @@ revoke truncate, references, trigger
   on public.organisations, public.profiles, public.network_roles, public.outcomes from authenticated;
 
 revoke all on all functions in schema private from public, anon, authenticated, service_role;
-grant execute on function private.is_steering(), private.is_admin() to anon, authenticated, service_role;
+grant execute on function private.is_steering(), private.is_admin(), private.london_today(),
+  private.my_organisation_id()
+  to anon, authenticated, service_role;

@@ -19,12 +19,16 @@ create index workstreams_created_by_idx on public.workstreams (created_by);
 create index workstreams_status_idx on public.workstreams (status);
 create trigger touch_row before update on public.workstreams
   for each row execute function private.touch_row('workstream');
+create trigger keep_owner before update on public.workstreams
+  for each row execute function private.keep_owner('workstream', 'created_by');
 
 create table public.workstream_members (
   workstream_id uuid not null references public.workstreams (id) on delete cascade,
   user_id uuid not null references public.profiles (id) on delete cascade,
   role public.workstream_role not null default 'member',
+  -- joined_at is what pages show ("joined 3 March"); created_at follows the convention.
   joined_at timestamptz not null default now(),
+  created_at timestamptz not null default now(),
   updated_at timestamptz not null default now(),
   version integer not null default 1,
   primary key (workstream_id, user_id)
@@ -124,7 +128,7 @@ create table public.commitments (
   visibility public.visibility not null default 'public',
   status public.commitment_status not null default 'planned',
   -- Nothing may silently go stale: every open commitment has a next check-in date.
-  next_check_in_on date default (current_date + 14),
+  next_check_in_on date default (private.london_today() + 14),
   completed_at timestamptz,
   closing_note text check (char_length(closing_note) <= 5000),
   archived_at timestamptz,
@@ -143,6 +147,8 @@ create index commitments_workstream_id_idx on public.commitments (workstream_id)
 create index commitments_status_next_idx on public.commitments (status, next_check_in_on);
 create trigger touch_row before update on public.commitments
   for each row execute function private.touch_row('commitment');
+create trigger keep_owner before update on public.commitments
+  for each row execute function private.keep_owner('commitment', 'owner_id');
 
 -- completed_at follows status: set when it becomes done, cleared if it is reopened.
 create or replace function private.commitment_completed_at()
@@ -193,6 +199,33 @@ create index check_ins_commitment_id_idx on public.check_ins (commitment_id, cre
 create index check_ins_author_id_idx on public.check_ins (author_id);
 create trigger touch_row before update on public.check_ins
   for each row execute function private.touch_row('check-in');
+create trigger keep_owner before update on public.check_ins
+  for each row execute function private.keep_owner('check-in', 'author_id', 'commitment_id');
+
+-- A check-in is a record of what happened: only its note's wording may be corrected.
+-- Its status change and next check-in date moved the commitment on when it was made;
+-- changing them afterwards would rewrite history without moving anything.
+create or replace function private.check_in_keep_history()
+returns trigger
+language plpgsql
+set search_path = ''
+as $$
+begin
+  if (select auth.uid()) is not null and not (select private.is_steering())
+     and (new.status_from is distinct from old.status_from
+          or new.status_to is distinct from old.status_to
+          or new.next_check_in_on is distinct from old.next_check_in_on
+          or new.created_at is distinct from old.created_at) then
+    raise exception using
+      errcode = '42501',
+      message = 'Only the note of a check-in can be changed.',
+      hint = 'Make a new check-in to change the status or the next check-in date.';
+  end if;
+  return new;
+end;
+$$;
+create trigger keep_history before update on public.check_ins
+  for each row execute function private.check_in_keep_history();
 
 -- Before insert: record where the commitment was, fill in the next check-in date (two
 -- weeks on when not given and the commitment stays open), and move the commitment on
@@ -221,12 +254,12 @@ begin
   if target in ('done', 'dropped') then
     new.next_check_in_on := null;
   else
-    if new.next_check_in_on is not null and new.next_check_in_on < current_date then
+    if new.next_check_in_on is not null and new.next_check_in_on < private.london_today() then
       raise exception using errcode = '22023',
         message = 'The next check-in date is in the past.',
         hint = 'Choose today or a later date.';
     end if;
-    new.next_check_in_on := coalesce(new.next_check_in_on, current_date + 14);
+    new.next_check_in_on := coalesce(new.next_check_in_on, private.london_today() + 14);
   end if;
 
   update public.commitments c
@@ -258,6 +291,8 @@ create table public.commitment_watchers (
 create index commitment_watchers_user_id_idx on public.commitment_watchers (user_id);
 create trigger touch_row before update on public.commitment_watchers
   for each row execute function private.touch_row('offer of help');
+create trigger keep_owner before update on public.commitment_watchers
+  for each row execute function private.keep_owner('offer of help', 'user_id', 'commitment_id');
 
 -- ---------------------------------------------------------------------------------------
 -- Outcome tags
@@ -409,7 +444,7 @@ revoke truncate, references, trigger on
 
 revoke all on all functions in schema private from public, anon, authenticated, service_role;
 grant execute on function
-  private.is_steering(), private.is_admin(),
+  private.is_steering(), private.is_admin(), private.london_today(), private.my_organisation_id(),
   private.is_workstream_lead(uuid), private.is_workstream_member(uuid),
   private.owns_commitment(uuid)
   to anon, authenticated, service_role;

@@ -16,6 +16,31 @@ begin
 end;
 $$;
 
+-- Reuse and adoption records are made by a member for their own organisation (from their
+-- profile); only the steering group records them for another. Checked on insert (with the
+-- insert policy as the backstop) and when the organisation is changed; a record made
+-- before its maker moved organisation stays editable.
+-- TG_ARGV[0] names the records for the message.
+create or replace function private.guard_own_organisation()
+returns trigger
+language plpgsql
+set search_path = ''
+as $$
+begin
+  if (select auth.uid()) is null or (select private.is_steering()) then
+    return new;
+  end if;
+  if (tg_op = 'INSERT' or new.organisation_id is distinct from old.organisation_id)
+     and new.organisation_id is distinct from (select private.my_organisation_id()) then
+    raise exception using
+      errcode = '42501',
+      message = format('You can only add %s for your own organisation.', tg_argv[0]),
+      hint = 'Set your organisation on your profile, or ask the steering group to record it for another organisation.';
+  end if;
+  return new;
+end;
+$$;
+
 -- ---------------------------------------------------------------------------------------
 -- Outputs
 create table public.outputs (
@@ -43,17 +68,49 @@ create index outputs_created_by_idx on public.outputs (created_by);
 create index outputs_published_idx on public.outputs (published_at desc) where status = 'published';
 create trigger touch_row before update on public.outputs
   for each row execute function private.touch_row('output');
+create trigger keep_owner before update on public.outputs
+  for each row execute function private.keep_owner('output', 'created_by');
 create trigger set_published_at before insert or update on public.outputs
   for each row execute function private.set_published_at();
+
+-- Evidence is the commitment owner's claim to make: an output's contributors cannot point
+-- it at somebody else's commitment (public.attach_output_to_commitment, 001100, lets an
+-- owner attach any published output). Unlinking is fine.
+create or replace function private.guard_output_commitment()
+returns trigger
+language plpgsql
+set search_path = ''
+as $$
+begin
+  if new.commitment_id is not null
+     and (tg_op = 'INSERT' or new.commitment_id is distinct from old.commitment_id)
+     and (select auth.uid()) is not null
+     and not (select private.owns_commitment(new.commitment_id))
+     and not (select private.is_steering()) then
+    raise exception using
+      errcode = '42501',
+      message = 'Only the owner of a commitment can mark an output as its evidence.',
+      hint = 'Ask the commitment’s owner to attach it.';
+  end if;
+  return new;
+end;
+$$;
+create trigger guard_commitment before insert or update of commitment_id on public.outputs
+  for each row execute function private.guard_output_commitment();
 
 create table public.output_contributors (
   output_id uuid not null references public.outputs (id) on delete cascade,
   user_id uuid not null references public.profiles (id) on delete cascade,
   role text check (char_length(role) <= 100), -- free text: "author", "research", "code"
   created_at timestamptz not null default now(),
+  updated_at timestamptz not null default now(),
+  version integer not null default 1,
   primary key (output_id, user_id)
 );
 create index output_contributors_user_id_idx on public.output_contributors (user_id);
+-- A contributor's credit ("research", "code") is edited on the output page.
+create trigger touch_row before update on public.output_contributors
+  for each row execute function private.touch_row('contributor credit');
 
 -- The creator is the first contributor.
 create or replace function private.add_output_creator_as_contributor()
@@ -108,6 +165,10 @@ create index output_reuses_organisation_id_idx on public.output_reuses (organisa
 create index output_reuses_user_id_idx on public.output_reuses (user_id);
 create trigger touch_row before update on public.output_reuses
   for each row execute function private.touch_row('reuse record');
+create trigger keep_owner before update on public.output_reuses
+  for each row execute function private.keep_owner('reuse record', 'user_id', 'output_id');
+create trigger own_organisation before insert or update of organisation_id on public.output_reuses
+  for each row execute function private.guard_own_organisation('reuse records');
 
 -- ---------------------------------------------------------------------------------------
 -- Patterns
@@ -135,6 +196,8 @@ create index patterns_workstream_id_idx on public.patterns (workstream_id);
 create index patterns_created_by_idx on public.patterns (created_by);
 create trigger touch_row before update on public.patterns
   for each row execute function private.touch_row('pattern');
+create trigger keep_owner before update on public.patterns
+  for each row execute function private.keep_owner('pattern', 'created_by');
 create trigger set_published_at before insert or update on public.patterns
   for each row execute function private.set_published_at();
 
@@ -160,11 +223,15 @@ $$;
 create table public.pattern_examples (
   pattern_id uuid not null references public.patterns (id) on delete cascade,
   output_id uuid not null references public.outputs (id) on delete cascade,
-  note text check (char_length(note) <= 1000),
+  note text check (char_length(note) <= 1000), -- why it is a good example: editable
   created_at timestamptz not null default now(),
+  updated_at timestamptz not null default now(),
+  version integer not null default 1,
   primary key (pattern_id, output_id)
 );
 create index pattern_examples_output_id_idx on public.pattern_examples (output_id);
+create trigger touch_row before update on public.pattern_examples
+  for each row execute function private.touch_row('example');
 
 create table public.pattern_adoptions (
   id uuid primary key default gen_random_uuid(),
@@ -182,6 +249,10 @@ create index pattern_adoptions_organisation_id_idx on public.pattern_adoptions (
 create index pattern_adoptions_user_id_idx on public.pattern_adoptions (user_id);
 create trigger touch_row before update on public.pattern_adoptions
   for each row execute function private.touch_row('adoption record');
+create trigger keep_owner before update on public.pattern_adoptions
+  for each row execute function private.keep_owner('adoption record', 'user_id', 'pattern_id');
+create trigger own_organisation before insert or update of organisation_id on public.pattern_adoptions
+  for each row execute function private.guard_own_organisation('adoption records');
 
 -- ---------------------------------------------------------------------------------------
 -- Outcome tags
@@ -250,10 +321,12 @@ create policy "Contributors can remove contributors" on public.output_contributo
 create policy "Anyone can read reuse of outputs they can see" on public.output_reuses
   for select to anon, authenticated
   using (exists (select 1 from public.outputs o where o.id = output_id));
-create policy "Members can say they used an output" on public.output_reuses
+create policy "Members can say their organisation used an output" on public.output_reuses
   for insert to authenticated
   with check (user_id = (select auth.uid())
-              and exists (select 1 from public.outputs o where o.id = output_id));
+              and exists (select 1 from public.outputs o where o.id = output_id)
+              and (organisation_id is not distinct from (select private.my_organisation_id())
+                   or (select private.is_steering())));
 create policy "Members can edit their own reuse records" on public.output_reuses
   for update to authenticated
   using (user_id = (select auth.uid()) or (select private.is_steering()))
@@ -299,10 +372,12 @@ create policy "Pattern editors can remove examples" on public.pattern_examples
 create policy "Anyone can read adoptions of patterns they can see" on public.pattern_adoptions
   for select to anon, authenticated
   using (exists (select 1 from public.patterns p where p.id = pattern_id));
-create policy "Members can say they adopted a pattern" on public.pattern_adoptions
+create policy "Members can say their organisation adopted a pattern" on public.pattern_adoptions
   for insert to authenticated
   with check (user_id = (select auth.uid())
-              and exists (select 1 from public.patterns p where p.id = pattern_id));
+              and exists (select 1 from public.patterns p where p.id = pattern_id)
+              and (organisation_id is not distinct from (select private.my_organisation_id())
+                   or (select private.is_steering())));
 create policy "Members can edit their own adoption records" on public.pattern_adoptions
   for update to authenticated
   using (user_id = (select auth.uid()) or (select private.is_steering()))
@@ -346,7 +421,7 @@ revoke truncate, references, trigger on
 
 revoke all on all functions in schema private from public, anon, authenticated, service_role;
 grant execute on function
-  private.is_steering(), private.is_admin(),
+  private.is_steering(), private.is_admin(), private.london_today(), private.my_organisation_id(),
   private.is_workstream_lead(uuid), private.is_workstream_member(uuid),
   private.owns_commitment(uuid), private.can_edit_output(uuid), private.can_edit_pattern(uuid)
   to anon, authenticated, service_role;

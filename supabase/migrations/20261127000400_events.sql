@@ -39,6 +39,8 @@ create index events_created_by_idx on public.events (created_by);
 create index events_starts_at_idx on public.events (starts_at) where status = 'published';
 create trigger touch_row before update on public.events
   for each row execute function private.touch_row('event');
+create trigger keep_owner before update on public.events
+  for each row execute function private.keep_owner('event', 'created_by');
 create trigger set_published_at before insert or update on public.events
   for each row execute function private.set_published_at();
 
@@ -114,6 +116,9 @@ create table public.event_sessions (
 create index event_sessions_event_id_idx on public.event_sessions (event_id, starts_at, room);
 create trigger touch_row before update on public.event_sessions
   for each row execute function private.touch_row('session');
+-- A presenter may edit their session, not carry it off into another event's grid.
+create trigger keep_owner before update on public.event_sessions
+  for each row execute function private.keep_owner('session', 'event_id');
 
 create table public.session_presenters (
   session_id uuid not null references public.event_sessions (id) on delete cascade,
@@ -180,6 +185,8 @@ create index pitches_session_id_idx on public.pitches (session_id);
 create index pitches_commitment_id_idx on public.pitches (commitment_id);
 create trigger touch_row before update on public.pitches
   for each row execute function private.touch_row('pitch');
+create trigger keep_owner before update on public.pitches
+  for each row execute function private.keep_owner('pitch', 'pitched_by', 'event_id');
 
 create table public.pitch_interests (
   pitch_id uuid not null references public.pitches (id) on delete cascade,
@@ -188,6 +195,37 @@ create table public.pitch_interests (
   primary key (pitch_id, user_id)
 );
 create index pitch_interests_user_id_idx on public.pitch_interests (user_id);
+
+-- The person who pitched edits the words; the organisers put a pitch in the grid; a pitch
+-- becomes a commitment only through commit_to_pitch (the new commitment is the caller's).
+create or replace function private.guard_pitch()
+returns trigger
+language plpgsql
+set search_path = ''
+as $$
+begin
+  if (select auth.uid()) is null or (select private.is_steering())
+     or (select private.is_event_organiser(new.event_id)) then
+    return new;
+  end if;
+  if new.session_id is distinct from old.session_id then
+    raise exception using
+      errcode = '42501',
+      message = 'Only the organisers can put a pitch in the session grid.',
+      hint = 'Ask the organisers to schedule it.';
+  end if;
+  if new.commitment_id is distinct from old.commitment_id
+     and (new.commitment_id is null or not (select private.owns_commitment(new.commitment_id))) then
+    raise exception using
+      errcode = '42501',
+      message = 'A pitch can only become a commitment of your own.',
+      hint = 'Use “Commit to this” on the pitch.';
+  end if;
+  return new;
+end;
+$$;
+create trigger guard_pitch before update of session_id, commitment_id on public.pitches
+  for each row execute function private.guard_pitch();
 
 -- ---------------------------------------------------------------------------------------
 -- Registrations: written only by register_for_event / cancel_registration.
@@ -198,8 +236,11 @@ create table public.registrations (
   user_id uuid not null references public.profiles (id) on delete cascade,
   status public.registration_status not null,
   position integer check (position is null or position > 0),
+  -- registered_at is the place in the queue (reset when someone comes back after
+  -- cancelling); created_at is when the row was first written.
   registered_at timestamptz not null default clock_timestamp(),
   cancelled_at timestamptz,
+  created_at timestamptz not null default now(),
   updated_at timestamptz not null default now(),
   version integer not null default 1,
   unique (event_id, user_id),
@@ -676,7 +717,7 @@ grant execute on function public.event_attendance(uuid[]) to anon, authenticated
 
 revoke all on all functions in schema private from public, anon, authenticated, service_role;
 grant execute on function
-  private.is_steering(), private.is_admin(),
+  private.is_steering(), private.is_admin(), private.london_today(), private.my_organisation_id(),
   private.is_workstream_lead(uuid), private.is_workstream_member(uuid),
   private.owns_commitment(uuid), private.can_edit_output(uuid), private.can_edit_pattern(uuid),
   private.is_event_organiser(uuid), private.can_edit_session(uuid), private.session_event_id(uuid),

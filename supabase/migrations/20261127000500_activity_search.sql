@@ -215,6 +215,18 @@ begin
       v_verb := lower(tg_op);
   end case;
 
+  -- A thing that became less visible (a commitment made members-only or archived, an
+  -- output unpublished, a workstream paused, an event cancelled) takes its earlier
+  -- activity with it: visitors must not read about what they can no longer see. Widening
+  -- never relabels old rows (a draft's private history stays private).
+  if tg_op = 'UPDATE' and v_audience <> 'public'
+     and tg_table_name in ('workstreams', 'commitments', 'outputs', 'patterns', 'events') then
+    update public.activity a
+    set audience = v_audience
+    where a.subject_id = v_subject_id and a.subject_table = v_subject_table
+      and (a.audience = 'public' or (v_audience = 'private' and a.audience = 'members'));
+  end if;
+
   -- Plain edits: once per person per thing per 15 minutes is enough for a feed.
   if v_verb = 'updated' and exists (
     select 1 from public.activity a
@@ -429,8 +441,9 @@ grant execute on function public.search(text, text[], integer, integer) to anon,
 -- Views (security_invoker: the reader's RLS applies, so anon sees public rows only).
 
 -- Commitments with what the lists and the steering view need. staleness: 'overdue' when
--- the next check-in date has passed, 'dormant' 30 days after that; done and dropped
--- commitments are never stale ('on_track').
+-- the next check-in date has passed, 'dormant' more than 30 days after it; done and dropped
+-- commitments are never stale ('on_track'). "Today" is the London calendar day
+-- (private.london_today()), as in the steering functions (001200).
 create view public.commitment_overview with (security_invoker = true) as
 select
   c.id,
@@ -460,13 +473,14 @@ select
   coalesce(ci.check_in_count, 0) as check_in_count,
   case
     when c.status in ('done', 'dropped') then 'on_track'
-    when c.next_check_in_on < current_date - 30 then 'dormant'
-    when c.next_check_in_on < current_date then 'overdue'
+    when c.next_check_in_on < today.d - 30 then 'dormant'
+    when c.next_check_in_on < today.d then 'overdue'
     else 'on_track'
   end as staleness,
-  case when c.status in ('done', 'dropped') or c.next_check_in_on >= current_date then 0
-       else current_date - c.next_check_in_on end as days_overdue
+  case when c.status in ('done', 'dropped') or c.next_check_in_on >= today.d then 0
+       else today.d - c.next_check_in_on end as days_overdue
 from public.commitments c
+cross join (select private.london_today() as d) today
 left join public.profiles p on p.id = c.owner_id
 left join public.organisations org on org.id = p.organisation_id
 left join public.workstreams w on w.id = c.workstream_id
@@ -493,7 +507,7 @@ select
   (select count(*) from public.commitments c
     where c.workstream_id = w.id and c.archived_at is null
       and c.status in ('planned', 'in_progress', 'blocked')
-      and c.next_check_in_on < current_date)::integer as overdue_commitments,
+      and c.next_check_in_on < private.london_today())::integer as overdue_commitments,
   (select count(*) from public.commitments c
     where c.workstream_id = w.id and c.archived_at is null and c.status = 'done')::integer as done_commitments,
   (select count(*) from public.outputs o
@@ -522,7 +536,7 @@ revoke insert, update, delete, truncate, references, trigger on
 
 revoke all on all functions in schema private from public, anon, authenticated, service_role;
 grant execute on function
-  private.is_steering(), private.is_admin(),
+  private.is_steering(), private.is_admin(), private.london_today(), private.my_organisation_id(),
   private.is_workstream_lead(uuid), private.is_workstream_member(uuid),
   private.owns_commitment(uuid), private.can_edit_output(uuid), private.can_edit_pattern(uuid),
   private.is_event_organiser(uuid), private.can_edit_session(uuid), private.session_event_id(uuid),

@@ -55,6 +55,14 @@ const tables: TableExpectations[] = [
       params: () => [ids.orgCouncil],
       expect: { anon: DENIED, member: 1, anotherMember: 0, lead: 0, steering: 1 }
     },
+    more: {
+      'update who added it': {
+        // member added it; only steering may reassign.
+        sql: `update organisations set created_by = $3 where id = $2 returning id`,
+        params: () => [ids.orgCouncil, ids.lead],
+        expect: { anon: DENIED, member: DENIED, anotherMember: 0, lead: 0, steering: 1 }
+      }
+    },
     delete: {
       sql: `delete from organisations where id = $2 returning id`,
       params: () => [ids.orgCouncil],
@@ -71,9 +79,10 @@ const tables: TableExpectations[] = [
       expect: { anon: DENIED, member: DENIED, anotherMember: DENIED, lead: DENIED, steering: 1 }
     },
     update: {
+      // Granted or revoked, never changed in place: no update policy, not even for steering.
       sql: `update network_roles set role = 'admin' where user_id = $2 returning user_id`,
       params: () => [ids.steering],
-      expect: { anon: DENIED, member: 0, anotherMember: 0, lead: 0, steering: 1 }
+      expect: { anon: DENIED, member: 0, anotherMember: 0, lead: 0, steering: 0 }
     },
     delete: {
       sql: `delete from network_roles where user_id = $2 returning user_id`,

@@ -29,6 +29,14 @@ const tables: TableExpectations[] = [
       params: () => [ids.wsLeadActive],
       expect: { anon: DENIED, member: 0, anotherMember: 0, lead: 1, steering: 1 }
     },
+    more: {
+      'update who proposed it': {
+        // Lee proposed (and leads) A: leads edit it, but only steering may reassign it.
+        sql: `update workstreams set created_by = $3 where id = $2 returning id`,
+        params: () => [ids.wsLeadActive, ids.member],
+        expect: { anon: DENIED, member: 0, anotherMember: 0, lead: DENIED, steering: 1 }
+      }
+    },
     delete: {
       sql: `delete from workstreams where id = $2 returning id`,
       params: () => [ids.wsLeadActive],
@@ -85,6 +93,27 @@ describe.each(targets())('authorization matrix: workstreams on %s', (target) => 
   matrixTests(db, tables);
 
   describe('rules in words', () => {
+    it('a membership has created_at as well as joined_at, and a role change bumps its version', async () => {
+      const row = await db().as('lead', async (tx) => {
+        const before = (
+          await tx.query<{ version: number; same: boolean }>(
+            `select version, created_at = joined_at as same from workstream_members
+             where workstream_id = $1 and user_id = $2`,
+            [ids.wsLeadActive, ids.member]
+          )
+        ).rows[0]!;
+        const after = (
+          await tx.query<{ version: number }>(
+            `update workstream_members set role = 'lead' where workstream_id = $1 and user_id = $2
+             returning version`,
+            [ids.wsLeadActive, ids.member]
+          )
+        ).rows[0]!;
+        return { same: before.same, bumped: after.version - before.version };
+      });
+      expect(row).toEqual({ same: true, bumped: 1 });
+    });
+
     it('anonymous visitors see only active and closed workstreams', async () => {
       const rows = await rowsAs<{ status: string }>(
         db(),

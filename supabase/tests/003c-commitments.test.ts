@@ -27,6 +27,14 @@ const tables: TableExpectations[] = [
       params: () => [ids.cMemberPublic],
       expect: { anon: DENIED, member: 1, anotherMember: 0, lead: 0, steering: 1 }
     },
+    more: {
+      'update the owner': {
+        // Owners cannot give a commitment away; steering may reassign it.
+        sql: `update commitments set owner_id = $3 where id = $2 returning id`,
+        params: () => [ids.cMemberPublic, ids.lead],
+        expect: { anon: DENIED, member: DENIED, anotherMember: 0, lead: 0, steering: 1 }
+      }
+    },
     delete: {
       // Members archive; only steering deletes.
       sql: `delete from commitments where id = $2 returning id`,
@@ -48,6 +56,24 @@ const tables: TableExpectations[] = [
       params: () => [ids.cMemberPublic],
       expect: { anon: DENIED, member: 1, anotherMember: 0, lead: 0, steering: 1 }
     },
+    more: {
+      'move to another commitment': {
+        // Mona's check-in on her public commitment, moved onto her members-only one.
+        sql: `update check_ins set commitment_id = $3 where commitment_id = $2 returning id`,
+        params: () => [ids.cMemberPublic, ids.cMemberMembers],
+        expect: { anon: DENIED, member: DENIED, anotherMember: 0, lead: 0, steering: 1 }
+      },
+      'update the status it recorded': {
+        sql: `update check_ins set status_to = 'done' where commitment_id = $2 returning id`,
+        params: () => [ids.cMemberPublic],
+        expect: { anon: DENIED, member: DENIED, anotherMember: 0, lead: 0, steering: 1 }
+      },
+      'update the author': {
+        sql: `update check_ins set author_id = $3 where commitment_id = $2 returning id`,
+        params: () => [ids.cMemberPublic, ids.lead],
+        expect: { anon: DENIED, member: DENIED, anotherMember: 0, lead: 0, steering: 1 }
+      }
+    },
     delete: {
       sql: `delete from check_ins where commitment_id = $2 returning id`,
       params: () => [ids.cMemberPublic],
@@ -68,6 +94,14 @@ const tables: TableExpectations[] = [
       sql: `update commitment_watchers set kind = 'offer_help', note = 'I can help' where commitment_id = $2 and user_id = $3 returning user_id`,
       params: () => [ids.cMemberPublic, ids.anotherMember],
       expect: { anon: DENIED, member: 0, anotherMember: 1, lead: 0, steering: 0 }
+    },
+    more: {
+      'move to another commitment': {
+        // anotherMember's watch on Mona's public commitment, moved onto Bo's archived one.
+        sql: `update commitment_watchers set commitment_id = $4 where commitment_id = $2 and user_id = $3 returning user_id`,
+        params: () => [ids.cMemberPublic, ids.anotherMember, ids.cBystanderArchived],
+        expect: { anon: DENIED, member: 0, anotherMember: DENIED, lead: 0, steering: 0 }
+      }
     },
     delete: {
       sql: `delete from commitment_watchers where commitment_id = $2 and user_id = $3 returning user_id`,
@@ -219,6 +253,32 @@ describe.each(targets())('authorization matrix: commitments on %s', (target) => 
           .rows.length;
       });
       expect(forOthers).toBe(0);
+    });
+
+    it('a check-in’s author can correct its note but not what it recorded', async () => {
+      const message = await expectRefused(
+        db(),
+        'member',
+        `update check_ins set next_check_in_on = next_check_in_on + 30 where commitment_id = $1`,
+        [ids.cMemberPublic]
+      );
+      expect(message).toBe('Only the note of a check-in can be changed.');
+      const rows = await rowsAs(
+        db(),
+        'member',
+        `update check_ins set note = 'Started the content audit (typo fixed)' where commitment_id = $1 returning id`,
+        [ids.cMemberPublic]
+      );
+      expect(rows).toHaveLength(1);
+    });
+
+    it('visitors cannot read check-ins on members-only or archived commitments', async () => {
+      const rows = await rowsAs<{ commitment_id: string }>(
+        db(),
+        'anon',
+        'select distinct commitment_id from check_ins order by 1'
+      );
+      expect(rows.map((r) => r.commitment_id)).toEqual([ids.cMemberPublic, ids.cAnotherPublic]);
     });
 
     it('a member cannot watch in someone else’s name', async () => {

@@ -29,6 +29,20 @@ const tables: TableExpectations[] = [
       params: () => [ids.oMemberPublished],
       expect: { anon: DENIED, member: 1, anotherMember: 0, lead: 0, steering: 1 }
     },
+    more: {
+      'update who created it': {
+        // Alex's draft, which Mona contributes to: neither may hand it to someone else.
+        sql: `update outputs set created_by = $3 where id = $2 returning id`,
+        params: () => [ids.oAnotherDraft, ids.member],
+        expect: { anon: DENIED, member: DENIED, anotherMember: DENIED, lead: 0, steering: 1 }
+      },
+      'link to someone else’s commitment': {
+        // Mona's draft as evidence for Lee's commitment: Lee's call, not Mona's.
+        sql: `update outputs set commitment_id = $3 where id = $2 returning id`,
+        params: () => [ids.oMemberDraft, ids.cLeadPublic],
+        expect: { anon: DENIED, member: DENIED, anotherMember: 0, lead: 0, steering: 1 }
+      }
+    },
     delete: {
       sql: `delete from outputs where id = $2 returning id`,
       params: () => [ids.oMemberPublished],
@@ -59,14 +73,35 @@ const tables: TableExpectations[] = [
     table: 'output_reuses',
     select: { anon: 3, member: 4, anotherMember: 4, lead: 4, steering: 5 },
     insert: {
+      // For the council: Mona and Lee work there, Alex is at the supplier; steering may
+      // record reuse for any organisation.
       sql: `insert into output_reuses (output_id, organisation_id, user_id, phase) values ($2, $3, $1, 'beta') returning id`,
       params: () => [ids.oAnotherPublished, ids.orgCouncil],
-      expect: { anon: DENIED, member: 1, anotherMember: 1, lead: 1, steering: 1 }
+      expect: { anon: DENIED, member: 1, anotherMember: DENIED, lead: 1, steering: 1 }
     },
     update: {
       sql: `update output_reuses set note = 'Now live' where output_id = $2 and user_id = $3 returning id`,
       params: () => [ids.oMemberPublished, ids.anotherMember],
       expect: { anon: DENIED, member: 0, anotherMember: 1, lead: 0, steering: 1 }
+    },
+    more: {
+      'update the organisation': {
+        // Alex's record for the supplier, switched to the council.
+        sql: `update output_reuses set organisation_id = $4 where output_id = $2 and user_id = $3 returning id`,
+        params: () => [ids.oMemberPublished, ids.anotherMember, ids.orgCouncil],
+        expect: { anon: DENIED, member: 0, anotherMember: DENIED, lead: 0, steering: 1 }
+      },
+      'update whose it is': {
+        sql: `update output_reuses set user_id = $4 where output_id = $2 and user_id = $3 returning id`,
+        params: () => [ids.oMemberPublished, ids.anotherMember, ids.member],
+        expect: { anon: DENIED, member: 0, anotherMember: DENIED, lead: 0, steering: 1 }
+      },
+      'move to another output': {
+        // Onto Mona's draft, which Alex cannot even see.
+        sql: `update output_reuses set output_id = $4 where output_id = $2 and user_id = $3 returning id`,
+        params: () => [ids.oMemberPublished, ids.anotherMember, ids.oMemberDraft],
+        expect: { anon: DENIED, member: 0, anotherMember: DENIED, lead: 0, steering: 1 }
+      }
     },
     delete: {
       sql: `delete from output_reuses where output_id = $2 and user_id = $3 returning id`,
@@ -86,6 +121,14 @@ const tables: TableExpectations[] = [
       sql: `update patterns set summary = 'Clearer' where id = $2 returning id`,
       params: () => [ids.pAnotherDraftInA],
       expect: { anon: DENIED, member: 0, anotherMember: 1, lead: 1, steering: 1 }
+    },
+    more: {
+      'update who wrote it': {
+        // Alex's draft in A: Alex and A's lead edit it; only steering may reassign it.
+        sql: `update patterns set created_by = $3 where id = $2 returning id`,
+        params: () => [ids.pAnotherDraftInA, ids.lead],
+        expect: { anon: DENIED, member: 0, anotherMember: DENIED, lead: DENIED, steering: 1 }
+      }
     },
     delete: {
       sql: `delete from patterns where id = $2 returning id`,
@@ -119,12 +162,24 @@ const tables: TableExpectations[] = [
     insert: {
       sql: `insert into pattern_adoptions (pattern_id, organisation_id, user_id, phase) values ($2, $3, $1, 'beta') returning id`,
       params: () => [ids.pLeadPublished, ids.orgCouncil],
-      expect: { anon: DENIED, member: 1, anotherMember: 1, lead: 1, steering: 1 }
+      expect: { anon: DENIED, member: 1, anotherMember: DENIED, lead: 1, steering: 1 }
     },
     update: {
       sql: `update pattern_adoptions set phase = 'live' where pattern_id = $2 and user_id = $3 returning id`,
       params: () => [ids.pMemberPublished, ids.anotherMember],
       expect: { anon: DENIED, member: 0, anotherMember: 1, lead: 0, steering: 1 }
+    },
+    more: {
+      'update the organisation': {
+        sql: `update pattern_adoptions set organisation_id = $4 where pattern_id = $2 and user_id = $3 returning id`,
+        params: () => [ids.pMemberPublished, ids.anotherMember, ids.orgCouncil],
+        expect: { anon: DENIED, member: 0, anotherMember: DENIED, lead: 0, steering: 1 }
+      },
+      'move to another pattern': {
+        sql: `update pattern_adoptions set pattern_id = $4 where pattern_id = $2 and user_id = $3 returning id`,
+        params: () => [ids.pMemberPublished, ids.anotherMember, ids.pLeadPublished],
+        expect: { anon: DENIED, member: 0, anotherMember: DENIED, lead: 0, steering: 1 }
+      }
     },
     delete: {
       sql: `delete from pattern_adoptions where pattern_id = $2 and user_id = $3 returning id`,
@@ -259,17 +314,82 @@ describe.each(targets())('authorization matrix: outputs and patterns on %s', (ta
       await expectRefused(
         db(),
         'member',
-        `insert into output_reuses (output_id, user_id) values ($1, $2)`,
-        [ids.oMemberPublished, ids.anotherMember]
+        `insert into output_reuses (output_id, organisation_id, user_id) values ($1, $2, $3)`,
+        [ids.oMemberPublished, ids.orgCouncil, ids.anotherMember]
       );
+    });
+
+    it('reuse and adoption are recorded for your own organisation, and say so when not', async () => {
+      const reuse = await expectRefused(
+        db(),
+        'anotherMember',
+        `insert into output_reuses (output_id, organisation_id, user_id) values ($1, $2, $3)`,
+        [ids.oMemberPublished, ids.orgCouncil, ids.anotherMember]
+      );
+      expect(reuse).toBe('You can only add reuse records for your own organisation.');
+      const adoption = await expectRefused(
+        db(),
+        'anotherMember',
+        `insert into pattern_adoptions (pattern_id, organisation_id, user_id) values ($1, null, $2)`,
+        [ids.pLeadPublished, ids.anotherMember]
+      );
+      expect(adoption).toBe('You can only add adoption records for your own organisation.');
+      const own = await rowsAs(
+        db(),
+        'anotherMember',
+        `insert into output_reuses (output_id, organisation_id, user_id) values ($1, $2, $3) returning id`,
+        [ids.oMemberPublished, ids.orgSupplier, ids.anotherMember]
+      );
+      expect(own).toHaveLength(1);
+    });
+
+    it('a reuse record stays editable after its maker moves organisation', async () => {
+      const rows = await db().as('anotherMember', async (tx) => {
+        await tx.query(`update profiles set organisation_id = $2 where id = $1`, [
+          ids.anotherMember,
+          ids.orgCouncil
+        ]);
+        return (
+          await tx.query(
+            `update output_reuses set note = 'Still in use' where output_id = $1 and user_id = $2 returning id`,
+            [ids.oMemberPublished, ids.anotherMember]
+          )
+        ).rows;
+      });
+      expect(rows).toHaveLength(1);
+    });
+
+    it('the owner of a commitment can mark their own output as its evidence', async () => {
+      const rows = await rowsAs(
+        db(),
+        'member',
+        `update outputs set commitment_id = $2 where id = $1 returning id`,
+        [ids.oMemberDraft, ids.cMemberPublic]
+      );
+      expect(rows).toHaveLength(1);
+    });
+
+    it('a contributor credit and a pattern example note are versioned edits', async () => {
+      const bumped = await db().as('member', async (tx) => {
+        const credit = await tx.query<{ version: number }>(
+          `update output_contributors set role = 'editing' where output_id = $1 and user_id = $2 returning version`,
+          [ids.oMemberPublished, ids.bystander]
+        );
+        const example = await tx.query<{ version: number }>(
+          `update pattern_examples set note = 'Shows the pattern well' where pattern_id = $1 and output_id = $2 returning version`,
+          [ids.pMemberPublished, ids.oMemberPublished]
+        );
+        return [credit.rows[0]!.version, example.rows[0]!.version];
+      });
+      expect(bumped).toEqual([2, 2]);
     });
 
     it('a member cannot record reuse of a draft they cannot see', async () => {
       await expectRefused(
         db(),
         'lead',
-        `insert into output_reuses (output_id, user_id) values ($1, $2)`,
-        [ids.oMemberDraft, ids.lead]
+        `insert into output_reuses (output_id, organisation_id, user_id) values ($1, $2, $3)`,
+        [ids.oMemberDraft, ids.orgCouncil, ids.lead]
       );
     });
 

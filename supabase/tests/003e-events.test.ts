@@ -39,6 +39,14 @@ const tables: TableExpectations[] = [
       params: () => [ids.eMeetup],
       expect: { anon: DENIED, member: 0, anotherMember: 0, lead: 1, steering: 1 }
     },
+    more: {
+      'update who created it': {
+        // Lee's meetup: Lee organises it, but only steering may reassign it.
+        sql: `update events set created_by = $3 where id = $2 returning id`,
+        params: () => [ids.eMeetup, ids.member],
+        expect: { anon: DENIED, member: 0, anotherMember: 0, lead: DENIED, steering: 1 }
+      }
+    },
     delete: {
       sql: `delete from events where id = $2 returning id`,
       params: () => [ids.eMeetup],
@@ -100,6 +108,15 @@ const tables: TableExpectations[] = [
       params: () => [ids.sCampRoomAEarly],
       expect: { anon: DENIED, member: 1, anotherMember: 0, lead: 0, steering: 1 }
     },
+    more: {
+      'move to another event': {
+        // Mona presents this camp session and organises the past show-and-tell: she may
+        // edit the session, not carry it off into her own event's grid.
+        sql: `update event_sessions set event_id = $3 where id = $2 returning id`,
+        params: () => [ids.sCampRoomAEarly, ids.ePast],
+        expect: { anon: DENIED, member: DENIED, anotherMember: 0, lead: 0, steering: 1 }
+      }
+    },
     delete: {
       sql: `delete from event_sessions where id = $2 returning id`,
       params: () => [ids.sCampRoomAEarly],
@@ -158,6 +175,29 @@ const tables: TableExpectations[] = [
       sql: `update pitches set description = 'Sharper' where id = $2 returning id`,
       params: () => [ids.pitchMember],
       expect: { anon: DENIED, member: 1, anotherMember: 0, lead: 0, steering: 1 }
+    },
+    more: {
+      'update who pitched it': {
+        sql: `update pitches set pitched_by = $3 where id = $2 returning id`,
+        params: () => [ids.pitchMember, ids.anotherMember],
+        expect: { anon: DENIED, member: DENIED, anotherMember: 0, lead: 0, steering: 1 }
+      },
+      'put it in the session grid': {
+        // The grid is the organisers' (bystander's camp): the pitcher cannot schedule it.
+        sql: `update pitches set session_id = $3 where id = $2 returning id`,
+        params: () => [ids.pitchMember, ids.sCampRoomBLate],
+        expect: { anon: DENIED, member: DENIED, anotherMember: 0, lead: 0, steering: 1 }
+      },
+      'point it at someone else’s commitment': {
+        sql: `update pitches set commitment_id = $3 where id = $2 returning id`,
+        params: () => [ids.pitchMember, ids.cLeadPublic],
+        expect: { anon: DENIED, member: DENIED, anotherMember: 0, lead: 0, steering: 1 }
+      },
+      'move to another event': {
+        sql: `update pitches set event_id = $3 where id = $2 returning id`,
+        params: () => [ids.pitchMember, ids.ePast],
+        expect: { anon: DENIED, member: DENIED, anotherMember: 0, lead: 0, steering: 1 }
+      }
     },
     delete: {
       sql: `delete from pitches where id = $2 returning id`,
@@ -286,6 +326,57 @@ describe.each(targets())('authorization matrix: events on %s', (target) => {
         return r.rows.map((x) => x.online_url);
       });
       expect(url).toEqual(['https://meet.example.test/fixture-meetup']);
+    });
+
+    it('someone who cancelled can no longer read the link', async () => {
+      const url = await db().as('member', async (tx) => {
+        await tx.query('select cancel_registration($1)', [ids.eMeetup]);
+        const r = await tx.query<{ online_url: string }>(
+          `select online_url from event_private_details where event_id = $1`,
+          [ids.eMeetup]
+        );
+        return r.rows.map((x) => x.online_url);
+      });
+      expect(url).toEqual([]);
+    });
+
+    it('a member can only register themselves', async () => {
+      // No direct writes: not for yourself, not for anyone else.
+      await expectRefused(
+        db(),
+        'member',
+        `insert into registrations (event_id, user_id, status) values ($1, $2, 'going')`,
+        [ids.eCamp, ids.bystander]
+      );
+      // register_for_event takes no person: it registers whoever calls it.
+      const rows = await rowsAs<{ user_id: string }>(
+        db(),
+        'member',
+        'select user_id from register_for_event($1)',
+        [ids.eCamp]
+      );
+      expect(rows).toEqual([{ user_id: ids.member }]);
+      await expectRefused(
+        db(),
+        'member',
+        `update registrations set status = 'cancelled', position = null where user_id = $1`,
+        [ids.anotherMember]
+      );
+    });
+
+    it('the organiser puts a pitch in the grid', async () => {
+      // Bo organises the camp (not one of the matrix's actors).
+      const rows = await db().as(
+        { id: ids.bystander },
+        async (tx) =>
+          (
+            await tx.query(`update pitches set session_id = $2 where id = $1 returning id`, [
+              ids.pitchMember,
+              ids.sCampRoomBLate
+            ])
+          ).rows
+      );
+      expect(rows).toHaveLength(1);
     });
 
     it('visitors see how many places are left but never who registered', async () => {

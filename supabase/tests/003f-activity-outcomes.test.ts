@@ -223,6 +223,69 @@ describe.each(targets())('authorization matrix: activity and views on %s', (targ
       expect(seen).toEqual({ asMember: 1, asAnon: 0 });
     });
 
+    it('a check-in on a members-only commitment is activity visitors cannot read', async () => {
+      const seen = await db().as('member', async (tx) => {
+        await tx.query(
+          `insert into check_ins (commitment_id, author_id, note) values ($1, $2, 'Interviews done')`,
+          [ids.cMemberMembers, ids.member]
+        );
+        const asOwner = (
+          await tx.query(`select id from activity where subject_id = $1 and verb = 'checked_in'`, [
+            ids.cMemberMembers
+          ])
+        ).rows.length;
+        await tx.exec('set local role anon');
+        await tx.query(`select set_config('request.jwt.claims', '{"role":"anon"}', true)`);
+        const asAnon = (
+          await tx.query(`select id from activity where subject_id = $1`, [ids.cMemberMembers])
+        ).rows.length;
+        return { asOwner, asAnon };
+      });
+      expect(seen).toEqual({ asOwner: 1, asAnon: 0 });
+    });
+
+    it('a public commitment made members-only takes its earlier activity out of public view', async () => {
+      const seen = await db().as('member', async (tx) => {
+        const c = await tx.query<{ id: string }>(
+          `insert into commitments (owner_id, title, visibility) values ($1, 'Map the planning journey', 'public') returning id`,
+          [ids.member]
+        );
+        const id = c.rows[0]!.id;
+        await tx.query(
+          `insert into check_ins (commitment_id, author_id, note) values ($1, $2, 'First workshop held')`,
+          [id, ids.member]
+        );
+        await tx.query(`update commitments set visibility = 'members' where id = $1`, [id]);
+        const asMember = (await tx.query(`select id from activity where subject_id = $1`, [id]))
+          .rows.length;
+        await tx.exec('set local role anon');
+        await tx.query(`select set_config('request.jwt.claims', '{"role":"anon"}', true)`);
+        const asAnon = (await tx.query(`select id from activity where subject_id = $1`, [id])).rows
+          .length;
+        return { asMember, asAnon };
+      });
+      // committed, checked in, updated: all still there for members, none for visitors.
+      expect(seen).toEqual({ asMember: 3, asAnon: 0 });
+    });
+
+    it('an archived commitment’s activity is not readable by visitors', async () => {
+      const seen = await db().as('member', async (tx) => {
+        await tx.query(
+          `insert into check_ins (commitment_id, author_id, note) values ($1, $2, 'Wrapping up')`,
+          [ids.cMemberPublic, ids.member]
+        );
+        await tx.query(`update commitments set archived_at = now() where id = $1`, [
+          ids.cMemberPublic
+        ]);
+        await tx.exec('set local role anon');
+        await tx.query(`select set_config('request.jwt.claims', '{"role":"anon"}', true)`);
+        return (
+          await tx.query(`select id from activity where subject_id = $1`, [ids.cMemberPublic])
+        ).rows.length;
+      });
+      expect(seen).toBe(0);
+    });
+
     it('a check-in is logged against its commitment, with the status it moved to', async () => {
       const log = await db().as('member', async (tx) => {
         await tx.query(

@@ -36,6 +36,11 @@ export interface TableExpectations {
   insert: Operation;
   update: Operation;
   delete: Operation;
+  /**
+   * Further writes worth a row of their own (e.g. "update created_by"), each run for every
+   * actor like the three above.
+   */
+  more?: Record<string, Operation>;
 }
 
 /** The number of rows the superuser sees: the denominator for filtered reads. */
@@ -102,8 +107,13 @@ export function matrixTests(getDb: () => TestDatabase, tables: TableExpectations
         expect(seen, `${actor} reading ${t.table}`).toBe(t.select[actor as MatrixActor]);
       }
     );
-    for (const kind of ['insert', 'update', 'delete'] as const) {
-      const op = t[kind];
+    const ops: [string, Operation][] = [
+      ['insert', t.insert],
+      ['update', t.update],
+      ['delete', t.delete],
+      ...Object.entries(t.more ?? {})
+    ];
+    for (const [kind, op] of ops) {
       it.each(actors.map((a) => [a, describeOutcome(op.expect[a])]))(
         `${kind}: %s %s`,
         async (actor) => {

@@ -144,6 +144,31 @@ describe('editing a commitment', () => {
   });
 });
 
+describe('archiving a commitment', () => {
+  it('archives rather than deletes: others no longer see it, its owner still can', async () => {
+    const c = await commitment(owner.client, owner.user.id);
+    const { response, html } = await postForm(
+      `/commitments/${c.id}`,
+      'archive',
+      { version: String(c.version) },
+      owner.cookie
+    );
+    expect(response.status).toBe(200);
+    expect(text(html)).toContain('Your commitment has been archived');
+    const { data } = await serviceClient()
+      .from('commitments')
+      .select('archived_at')
+      .eq('id', c.id)
+      .single();
+    expect(data?.archived_at).not.toBeNull();
+    const someoneElse = await member('archive-reader');
+    expect((await getPage(`/commitments/${c.id}`, someoneElse.cookie)).response.status).toBe(404);
+    const own = await getPage(`/commitments/${c.id}`, owner.cookie);
+    expect(own.response.status).toBe(200);
+    expect(text(own.html)).toContain('This commitment was archived');
+  });
+});
+
 describe('checking in', () => {
   it('needs a closing note to mark a commitment done, then closes it with that note', async () => {
     const c = await commitment(owner.client, owner.user.id);

@@ -12,7 +12,12 @@ import {
 const period = { since: '2026-11-20', today: '2026-11-27' };
 
 let n = 0;
-function item(kind: string, commitment: string, workstream: string | null, extra: Partial<DigestItemRow> = {}): DigestItemRow {
+function item(
+  kind: string,
+  commitment: string,
+  workstream: string | null,
+  extra: Partial<DigestItemRow> = {}
+): DigestItemRow {
   n += 1;
   return {
     kind,
@@ -84,20 +89,37 @@ describe('buildDigest', () => {
     );
     expect(d.groups.map((g) => g.title)).toEqual(['Apprenticeships', 'Maps', NO_WORKSTREAM]);
     expect(d.groups.at(-1)!.workstream).toBeNull();
-    expect(d.groups[0]!.workstream).toEqual({ id: 'ws-apprenticeships', slug: 'apprenticeships', title: 'Apprenticeships' });
+    expect(d.groups[0]!.workstream).toEqual({
+      id: 'ws-apprenticeships',
+      slug: 'apprenticeships',
+      title: 'Apprenticeships'
+    });
   });
 
   it('orders headings within a workstream by significance', () => {
     const d = buildDigest(
-      [item('check_in', 'a', 'maps'), item('new', 'b', 'maps'), item('overdue', 'c', 'maps'), item('done', 'e', 'maps')],
+      [
+        item('check_in', 'a', 'maps'),
+        item('new', 'b', 'maps'),
+        item('overdue', 'c', 'maps'),
+        item('done', 'e', 'maps')
+      ],
       period
     );
-    expect(d.groups[0]!.sections.map((s) => s.kind)).toEqual(['done', 'overdue', 'new', 'check_in']);
+    expect(d.groups[0]!.sections.map((s) => s.kind)).toEqual([
+      'done',
+      'overdue',
+      'new',
+      'check_in'
+    ]);
     expect(d.groups[0]!.count).toBe(4);
   });
 
   it('keeps the latest check-in note on an entry filed under another heading', () => {
-    const d = buildDigest([item('overdue', 'a', 'maps'), item('check_in', 'a', 'maps', { note: 'Waiting on data' })], period);
+    const d = buildDigest(
+      [item('overdue', 'a', 'maps'), item('check_in', 'a', 'maps', { note: 'Waiting on data' })],
+      period
+    );
     const entry = allEntries(d)[0]!;
     expect(entry.kind).toBe('overdue');
     expect(entry.note).toBe('Waiting on data');
@@ -114,7 +136,11 @@ describe('buildDigest', () => {
 describe('alsoText', () => {
   it('says what else happened to the commitment', () => {
     const d = buildDigest(
-      [item('done', 'a', 'm'), item('new', 'a', 'm'), item('check_in', 'a', 'm', { check_in_count: 2 })],
+      [
+        item('done', 'a', 'm'),
+        item('new', 'a', 'm'),
+        item('check_in', 'a', 'm', { check_in_count: 2 })
+      ],
       period
     );
     expect(alsoText(allEntries(d)[0]!)).toBe('also made this period, 2 check-ins');
@@ -143,15 +169,21 @@ describe('digestText', () => {
     const text = digestText(d, options);
     expect(text).toContain('Network Hub: what moved from 20 November 2026 to 27 November 2026');
     expect(text).toContain('Maps\n----\nhttps://hub.example/workstreams/maps\n');
-    expect(text).toContain('Done (1)\n- Sam Lee: Commitment a (also made this period)\n  "Published the guide"\n  https://hub.example/commitments/a\n');
-    expect(text).toContain(`${NO_WORKSTREAM}\n-------------\n\nNew commitments (1)\n- Sam Lee: =cmd\n`);
+    expect(text).toContain(
+      'Done (1)\n- Sam Lee: Commitment a (also made this period)\n  "Published the guide"\n  https://hub.example/commitments/a\n'
+    );
+    expect(text).toContain(
+      `${NO_WORKSTREAM}\n-------------\n\nNew commitments (1)\n- Sam Lee: =cmd\n`
+    );
     expect(text.indexOf('Maps')).toBeLessThan(text.indexOf(NO_WORKSTREAM));
     // Once per commitment in the text too.
     expect(text.match(/commitments\/a\n/g)).toHaveLength(1);
   });
 
   it('says when nothing moved', () => {
-    expect(digestText(buildDigest([], period), options)).toContain('Nothing changed on any commitment in this period.');
+    expect(digestText(buildDigest([], period), options)).toContain(
+      'Nothing changed on any commitment in this period.'
+    );
   });
 });
 
@@ -179,7 +211,57 @@ describe('parseSince', () => {
   });
 
   it('refuses the future and more than a year back', () => {
-    expect(parseSince('2026-11-28', today)).toMatchObject({ ok: false, message: 'The start date must be today or in the past' });
-    expect(parseSince('2025-11-25', today)).toMatchObject({ ok: false, message: 'The start date must be within the last year' });
+    expect(parseSince('2026-11-28', today)).toMatchObject({
+      ok: false,
+      message: 'The start date must be today or in the past'
+    });
+    expect(parseSince('2025-11-25', today)).toMatchObject({
+      ok: false,
+      message: 'The start date must be within the last year'
+    });
+  });
+});
+
+describe('digest summary', () => {
+  it('lists the headings that have commitments, most significant first, with counts', () => {
+    const d = buildDigest(
+      [item('new', 'a', 'm'), item('check_in', 'b', 'm'), item('new', 'c', null)],
+      period
+    );
+    expect(d.summary).toEqual([
+      { kind: 'new', heading: 'New commitments', count: 2 },
+      { kind: 'check_in', heading: 'Check-ins', count: 1 }
+    ]);
+    expect(allEntries(d).find((e) => e.commitmentId === 'a')!.alsoText).toBe('');
+  });
+});
+
+describe('long digests', () => {
+  const rows = Array.from({ length: 14 }, (_, i) =>
+    item('check_in', `c${String(i).padStart(2, '0')}`, 'maps', {
+      occurred_at: `2026-11-2${i % 7} 0${i % 10}:00:00+00`
+    })
+  );
+
+  it('shows the first entries under a heading and counts the rest', () => {
+    const d = buildDigest(rows, period, { perSection: 5 });
+    const section = d.groups[0]!.sections[0]!;
+    expect(section.entries).toHaveLength(5);
+    expect(section.total).toBe(14);
+    expect(d.total).toBe(14);
+    expect(d.counts.check_in).toBe(14);
+    // The earliest first.
+    const times = section.entries.map((e) => e.occurredAt);
+    expect([...times].sort()).toEqual(times);
+  });
+
+  it('says how many more there are in the text, with where to see them', () => {
+    const text = digestText(buildDigest(rows, period, { perSection: 5 }), {
+      siteName: 'Network Hub',
+      siteUrl: 'https://hub.example'
+    });
+    expect(text).toContain('Check-ins (14)');
+    expect(text).toContain('- and 9 more: https://hub.example/workstreams/maps');
+    expect(text.match(/\/commitments\/c\d\d\n/g)).toHaveLength(5);
   });
 });

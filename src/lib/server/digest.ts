@@ -46,12 +46,17 @@ export interface DigestEntry {
   checkInCount: number;
   /** Other things that happened to it in the period, most significant first. */
   also: DigestKind[];
+  /** The same in words ("also made this period, 2 check-ins"), or ''. */
+  alsoText: string;
 }
 
 export interface DigestSection {
   kind: DigestKind;
   heading: string;
+  /** The first `perSection` entries, oldest first. */
   entries: DigestEntry[];
+  /** How many commitments are under this heading in all (entries may show fewer). */
+  total: number;
 }
 
 export interface DigestGroup {
@@ -68,12 +73,22 @@ export interface Digest {
   groups: DigestGroup[];
   total: number;
   counts: Record<DigestKind, number>;
+  /** Headings with how many commitments are under each, leaving out empty ones. */
+  summary: { kind: DigestKind; heading: string; count: number }[];
 }
 
 export const NO_WORKSTREAM = 'No workstream';
 
+/**
+ * Entries shown under one heading of one workstream; the rest are counted ("and 40 more").
+ * On a network the size of the large seed a week has thousands of items: an email that
+ * long is not read, and the workstream page has them all.
+ */
+export const DEFAULT_PER_SECTION = 10;
+
 const rank = (kind: DigestKind) => DIGEST_KINDS.indexOf(kind);
-const isKind = (kind: string): kind is DigestKind => (DIGEST_KINDS as readonly string[]).includes(kind);
+const isKind = (kind: string): kind is DigestKind =>
+  (DIGEST_KINDS as readonly string[]).includes(kind);
 
 /** The heading a commitment goes under, given everything that happened to it. */
 export function mostSignificant(kinds: Iterable<DigestKind>): DigestKind | null {
@@ -86,7 +101,12 @@ export function mostSignificant(kinds: Iterable<DigestKind>): DigestKind | null 
  * Groups raw items by workstream (alphabetically, "No workstream" last) and puts each
  * commitment once, under its most significant heading. Unknown kinds are ignored.
  */
-export function buildDigest(rows: readonly DigestItemRow[], period: { since: string; today: string }): Digest {
+export function buildDigest(
+  rows: readonly DigestItemRow[],
+  period: { since: string; today: string },
+  options: { perSection?: number } = {}
+): Digest {
+  const perSection = Math.max(1, options.perSection ?? DEFAULT_PER_SECTION);
   interface Gathered {
     rows: DigestItemRow[];
     kinds: Set<DigestKind>;
@@ -118,8 +138,10 @@ export function buildDigest(rows: readonly DigestItemRow[], period: { since: str
       occurredAt: main.occurred_at,
       note: main.note ?? checkIn?.note ?? null,
       checkInCount: checkIn?.check_in_count ?? (checkIn ? 1 : 0),
-      also: DIGEST_KINDS.filter((k) => k !== kind && kinds.has(k))
+      also: DIGEST_KINDS.filter((k) => k !== kind && kinds.has(k)),
+      alsoText: ''
     };
+    entry.alsoText = alsoText(entry);
     counts[kind] += 1;
 
     const key = first.workstream_id ?? '';
@@ -127,7 +149,11 @@ export function buildDigest(rows: readonly DigestItemRow[], period: { since: str
     if (!group) {
       group = {
         workstream: first.workstream_id
-          ? { id: first.workstream_id, slug: first.workstream_slug ?? '', title: first.workstream_title ?? '' }
+          ? {
+              id: first.workstream_id,
+              slug: first.workstream_slug ?? '',
+              title: first.workstream_title ?? ''
+            }
           : null,
         title: first.workstream_id ? (first.workstream_title ?? '') : NO_WORKSTREAM,
         sections: [],
@@ -137,10 +163,11 @@ export function buildDigest(rows: readonly DigestItemRow[], period: { since: str
     }
     let section = group.sections.find((s) => s.kind === kind);
     if (!section) {
-      section = { kind, heading: DIGEST_HEADINGS[kind], entries: [] };
+      section = { kind, heading: DIGEST_HEADINGS[kind], entries: [], total: 0 };
       group.sections.push(section);
     }
     section.entries.push(entry);
+    section.total += 1;
     group.count += 1;
   }
 
@@ -150,6 +177,7 @@ export function buildDigest(rows: readonly DigestItemRow[], period: { since: str
       section.entries.sort(
         (a, b) => a.occurredAt.localeCompare(b.occurredAt) || a.title.localeCompare(b.title)
       );
+      section.entries.length = Math.min(section.entries.length, perSection);
     }
   }
   const ordered = [...groups.values()].sort((a, b) => {
@@ -165,7 +193,12 @@ export function buildDigest(rows: readonly DigestItemRow[], period: { since: str
     today: period.today,
     groups: ordered,
     total: byCommitment.size,
-    counts
+    counts,
+    summary: DIGEST_KINDS.filter((k) => counts[k] > 0).map((kind) => ({
+      kind,
+      heading: DIGEST_HEADINGS[kind],
+      count: counts[kind]
+    }))
   };
 }
 
@@ -198,25 +231,33 @@ export function digestText(digest: Digest, options: { siteName: string; siteUrl:
   if (digest.total === 0) {
     lines.push('Nothing changed on any commitment in this period.', '');
   } else {
-    const summary = DIGEST_KINDS.filter((k) => digest.counts[k] > 0)
-      .map((k) => `${DIGEST_HEADINGS[k]}: ${digest.counts[k]}`)
-      .join(' · ');
-    lines.push(`${digest.total} ${digest.total === 1 ? 'commitment' : 'commitments'} moved. ${summary}`, '');
+    const summary = digest.summary.map((s) => `${s.heading}: ${s.count}`).join(' · ');
+    lines.push(
+      `${digest.total} ${digest.total === 1 ? 'commitment' : 'commitments'} moved. ${summary}`,
+      ''
+    );
   }
   for (const group of digest.groups) {
     lines.push(group.title, '-'.repeat(group.title.length));
     if (group.workstream) lines.push(`${base}/workstreams/${group.workstream.slug}`);
     lines.push('');
     for (const section of group.sections) {
-      lines.push(`${section.heading} (${section.entries.length})`);
+      lines.push(`${section.heading} (${section.total})`);
       for (const entry of section.entries) {
         const who = entry.ownerName ? `${entry.ownerName}: ` : '';
-        const extra = alsoText(entry);
+        const extra = entry.alsoText;
         lines.push(`- ${who}${oneLine(entry.title)}${extra ? ` (${extra})` : ''}`);
         if (entry.note && (entry.kind === 'done' || entry.kind === 'check_in')) {
           lines.push(`  "${oneLine(entry.note)}"`);
         }
         lines.push(`  ${base}/commitments/${entry.commitmentId}`);
+      }
+      const more = section.total - section.entries.length;
+      if (more > 0) {
+        const where = group.workstream
+          ? `${base}/workstreams/${group.workstream.slug}`
+          : `${base}/commitments`;
+        lines.push(`- and ${more} more: ${where}`);
       }
       lines.push('');
     }

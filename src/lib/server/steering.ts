@@ -80,10 +80,13 @@ export interface ReportPages {
   overduePage: number;
 }
 
-async function rpc<T>(run: PromiseLike<{ data: unknown; error: unknown; status: number }>): Promise<T> {
+async function rpc<T>(
+  run: PromiseLike<{ data: unknown; error: unknown; status: number }>
+): Promise<T> {
   const { data, error, status } = await run;
   if (error) throw toDataError(error, status);
-  if (data === null || data === undefined) throw new DataError('not_found', 'No data came back.', 404);
+  if (data === null || data === undefined)
+    throw new DataError('not_found', 'No data came back.', 404);
   return data as T;
 }
 
@@ -198,7 +201,9 @@ interface DigestAnswer {
 
 /** The digest since a London date (default: 7 days ago), grouped, each commitment once. */
 export async function getDigest(client: Client, since?: string): Promise<Digest> {
-  const answer = await rpc<DigestAnswer>(client.rpc('steering_digest', since ? { p_since: since } : {}));
+  const answer = await rpc<DigestAnswer>(
+    client.rpc('steering_digest', since ? { p_since: since } : {})
+  );
   return buildDigest(answer.items, { since: answer.since, today: answer.today });
 }
 

@@ -10,7 +10,12 @@ export const load: PageServerLoad = async ({ locals, url }) => {
   const raw = url.searchParams.get('since') ?? '';
   const parsed = parseSince(raw, todayInLondon());
   if (!parsed.ok) {
-    return { since: raw, errors: [{ field: 'since', message: parsed.message }], digest: null, text: null };
+    return {
+      since: raw,
+      errors: [{ field: 'since', message: parsed.message }],
+      digest: null,
+      text: null
+    };
   }
   try {
     const digest = await getDigest(locals.supabase, parsed.since);
