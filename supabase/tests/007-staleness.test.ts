@@ -200,9 +200,10 @@ describe.each(targets())('staleness on %s', (target) => {
 
   it('a check-in makes an overdue commitment on track again', async () => {
     const s = await inRollback(db().sql, async (tx) => {
-      await tx.query('update commitments set next_check_in_on = private.london_today() - 40 where id = $1', [
-        ids.cMemberPublic
-      ]);
+      await tx.query(
+        'update commitments set next_check_in_on = private.london_today() - 40 where id = $1',
+        [ids.cMemberPublic]
+      );
       await becomeActor(tx, 'member', db().fixtures);
       const before = (
         await tx.query<{ s: string }>(

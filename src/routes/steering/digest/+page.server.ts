@@ -1,8 +1,9 @@
+import { error } from '@sveltejs/kit';
 import { SITE_NAME } from '$app/env/private';
 import { todayInLondon } from '#lib/dates.ts';
-import { digestText, parseSince } from '#lib/server/digest.ts';
+import { digestText, parseSince, type Digest } from '#lib/server/digest.ts';
 import { failPage } from '#lib/server/page-errors.ts';
-import { getDigest, requireSignedIn } from '#lib/server/steering.ts';
+import { getDigest, pageParam, PAGE_SIZE, requireSignedIn } from '#lib/server/steering.ts';
 import type { PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ locals, url }) => {
@@ -14,14 +15,31 @@ export const load: PageServerLoad = async ({ locals, url }) => {
       since: raw,
       errors: [{ field: 'since', message: parsed.message }],
       digest: null,
-      text: null
+      text: null,
+      page: 1,
+      totalPages: 1,
+      totalGroups: 0
     };
   }
+  let full: Digest;
   try {
-    const digest = await getDigest(locals.supabase, parsed.since);
-    const text = digestText(digest, { siteName: SITE_NAME, siteUrl: url.origin });
-    return { since: raw, errors: [], digest, text };
+    full = await getDigest(locals.supabase, parsed.since);
   } catch (e) {
     failPage(e);
   }
+  // A busy week on a large network touches hundreds of workstreams: 25 to a page.
+  const page = pageParam(url, 'page');
+  const totalPages = Math.max(1, Math.ceil(full.groups.length / PAGE_SIZE));
+  if (page > totalPages) error(404, 'Page not found', { kind: 'not_found' });
+  const digest = { ...full, groups: full.groups.slice((page - 1) * PAGE_SIZE, page * PAGE_SIZE) };
+  const text = digestText(digest, { siteName: SITE_NAME, siteUrl: url.origin });
+  return {
+    since: raw,
+    errors: [],
+    digest,
+    text,
+    page,
+    totalPages,
+    totalGroups: full.groups.length
+  };
 };

@@ -1,0 +1,79 @@
+import type { Client } from './supabase.ts';
+import { DataError, toDataError } from './errors.ts';
+
+// The outcome tag page: everything tagged with one outcome, a few of each with counts.
+
+/** How many of each kind of thing the tag page lists before "and N more". */
+export const OUTCOME_PAGE_LIMIT = 5;
+
+export interface OutcomePage {
+  id: string;
+  slug: string;
+  title: string;
+  description: string | null;
+  is_principle: boolean;
+  workstream_list: { slug: string; title: string; status: string; purpose: string | null }[];
+  workstream_count: { count: number }[];
+  commitment_list: { id: string; title: string; status: string; due_on: string | null }[];
+  commitment_count: { count: number }[];
+  output_list: { slug: string; title: string; kind: string; summary: string | null }[];
+  output_count: { count: number }[];
+  pattern_list: { slug: string; title: string; maturity: string; summary: string | null }[];
+  pattern_count: { count: number }[];
+  event_list: { slug: string; title: string; kind: string; status: string; starts_at: string; ends_at: string }[];
+  event_count: { count: number }[];
+}
+
+// Each kind is embedded twice through its join table: a few rows, and a count with the
+// same filters. RLS on each table decides what the reader sees (visitors: active and closed
+// workstreams, public commitments; everyone: published outputs, patterns and events).
+const OUTCOME_PAGE = `id, slug, title, description, is_principle,
+  workstream_list:workstreams(slug, title, status, purpose), workstream_count:workstreams(count),
+  commitment_list:commitments(id, title, status, due_on), commitment_count:commitments(count),
+  output_list:outputs(slug, title, kind, summary), output_count:outputs(count),
+  pattern_list:patterns(slug, title, maturity, summary), pattern_count:patterns(count),
+  event_list:events(slug, title, kind, status, starts_at, ends_at), event_count:events(count)`;
+
+/** One outcome and the work tagged with it, in one request. */
+export async function getPage(client: Client, slug: string, limit = OUTCOME_PAGE_LIMIT) {
+  const result = await client
+    .from('outcomes')
+    .select(OUTCOME_PAGE)
+    .eq('slug', slug)
+    .order('title', { referencedTable: 'workstream_list' })
+    .limit(limit, { referencedTable: 'workstream_list' })
+    .is('commitment_list.archived_at', null)
+    .is('commitment_count.archived_at', null)
+    .order('updated_at', { referencedTable: 'commitment_list', ascending: false })
+    .limit(limit, { referencedTable: 'commitment_list' })
+    .eq('output_list.status', 'published')
+    .eq('output_count.status', 'published')
+    .order('published_at', { referencedTable: 'output_list', ascending: false })
+    .limit(limit, { referencedTable: 'output_list' })
+    .eq('pattern_list.status', 'published')
+    .eq('pattern_count.status', 'published')
+    .order('title', { referencedTable: 'pattern_list' })
+    .limit(limit, { referencedTable: 'pattern_list' })
+    .in('event_list.status', ['published', 'cancelled'])
+    .in('event_count.status', ['published', 'cancelled'])
+    .order('starts_at', { referencedTable: 'event_list', ascending: false })
+    .limit(limit, { referencedTable: 'event_list' })
+    .maybeSingle();
+  if (result.error) throw toDataError(result.error, result.status);
+  if (!result.data) throw new DataError('not_found', 'No such outcome.', 404);
+  const page = result.data as unknown as OutcomePage;
+  const count = (rows: { count: number }[]) => rows[0]?.count ?? 0;
+  return {
+    outcome: {
+      slug: page.slug,
+      title: page.title,
+      description: page.description,
+      isPrinciple: page.is_principle
+    },
+    workstreams: { items: page.workstream_list, total: count(page.workstream_count) },
+    commitments: { items: page.commitment_list, total: count(page.commitment_count) },
+    outputs: { items: page.output_list, total: count(page.output_count) },
+    patterns: { items: page.pattern_list, total: count(page.pattern_count) },
+    events: { items: page.event_list, total: count(page.event_count) }
+  };
+}

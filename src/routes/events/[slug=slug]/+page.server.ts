@@ -1,0 +1,108 @@
+import { formatDate, formatRange, formatTime, todayInLondon } from '#lib/dates.ts';
+import { currentUser } from '#lib/server/commitments.ts';
+import {
+  attendance,
+  eventKindTag,
+  getBySlug,
+  pitchBoard,
+  placesText,
+  sessionGrid,
+  type EventSession
+} from '#lib/server/events.ts';
+import { failPage } from '#lib/server/page-errors.ts';
+import type { PageServerLoad } from './$types';
+
+const names = (rows: { profiles: { display_name: string } | null }[]) =>
+  rows.flatMap((r) => (r.profiles ? [r.profiles.display_name] : []));
+
+/** A session as the page shows it: presenters by name, linked outputs it may show. */
+function shown(s: EventSession) {
+  return {
+    id: s.id,
+    title: s.title,
+    description: s.description,
+    room: s.room,
+    when: s.starts_at
+      ? s.ends_at
+        ? `${formatTime(s.starts_at)} to ${formatTime(s.ends_at)}`
+        : formatTime(s.starts_at)
+      : null,
+    startsAt: s.starts_at,
+    notes: s.notes,
+    presenters: names(s.session_presenters),
+    outputs: s.session_outputs.flatMap((o) => (o.outputs ? [o.outputs] : []))
+  };
+}
+
+export const load: PageServerLoad = async ({ locals, params }) => {
+  const user = await currentUser(locals);
+  try {
+    // Two requests: the event with everything embedded (its joining details only when
+    // someone is signed in), then its places.
+    const e = await getBySlug(locals.supabase, params.slug, !!user);
+    const places = (await attendance(locals.supabase, [e.id])).get(e.id);
+    const now = Date.now();
+    const upcoming = Date.parse(e.ends_at) >= now;
+    const isCamp = e.kind === 'camp';
+    const grid = isCamp ? sessionGrid(e.event_sessions, (at) => todayInLondon(new Date(at))) : null;
+    return {
+      event: {
+        slug: e.slug,
+        title: e.title,
+        summary: e.summary,
+        description: e.description,
+        kind: eventKindTag(e.kind),
+        isCamp,
+        status: e.status,
+        upcoming,
+        startsAt: e.starts_at,
+        when: formatRange(e.starts_at, e.ends_at),
+        venue: e.venue,
+        isOnline: e.is_online,
+        capacity: e.capacity,
+        going: places?.going ?? null,
+        places: e.status === 'cancelled' ? null : placesText(places),
+        registrationCloses:
+          upcoming && e.registration_closes_at && Date.parse(e.registration_closes_at) > now
+            ? formatRange(e.registration_closes_at, e.registration_closes_at).replace(/ to .*$/, '')
+            : null,
+        onlineUrl: e.event_private_details?.online_url ?? null,
+        joiningInstructions: e.event_private_details?.joining_instructions ?? null,
+        organisers: names(e.event_organisers),
+        hiddenOrganisers: e.event_organisers.filter((o) => !o.profiles).length,
+        workstream: e.workstream,
+        parent: e.parent ? { ...e.parent, when: formatRange(e.parent.starts_at, e.parent.ends_at) } : null,
+        fringe: e.fringe.map((f) => ({
+          slug: f.slug,
+          title: f.title,
+          kind: eventKindTag(f.kind),
+          cancelled: f.status === 'cancelled',
+          when: formatRange(f.starts_at, f.ends_at)
+        })),
+        outcomes: e.event_outcomes.flatMap((t) => (t.outcomes ? [t.outcomes] : []))
+      },
+      grid: grid
+        ? {
+            days: grid.days.map((d) => ({
+              label: formatDate(d.date),
+              rooms: d.rooms,
+              blocks: d.blocks.map((b) => ({
+                when: b.ends_at
+                  ? `${formatTime(b.starts_at)} to ${formatTime(b.ends_at)}`
+                  : formatTime(b.starts_at),
+                cells: b.cells.map((c) => c.sessions.map(shown))
+              }))
+            })),
+            unplaced: grid.unplaced.map(shown)
+          }
+        : null,
+      // Show-and-tells, meetups and workshops: their slots as a list, in time order.
+      slots: isCamp ? [] : e.event_sessions.map(shown),
+      notes: e.event_sessions.filter((s) => s.notes).map(shown),
+      // The pitching board matters until the camp is over.
+      pitches: isCamp && upcoming && e.status === 'published' ? pitchBoard(e.pitches) : []
+    };
+  } catch (err) {
+    failPage(err);
+  }
+};

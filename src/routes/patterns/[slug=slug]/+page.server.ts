@@ -1,0 +1,50 @@
+import { outputKindLabel, phaseLabel, usedByText } from '#lib/server/outputs.ts';
+import { getBySlug, maturityTag, MATURITIES } from '#lib/server/patterns.ts';
+import { failPage } from '#lib/server/page-errors.ts';
+import type { PageServerLoad } from './$types';
+
+export const load: PageServerLoad = async ({ locals, params }) => {
+  try {
+    // One request: the pattern with its examples, adoptions and tags embedded.
+    const p = await getBySlug(locals.supabase, params.slug);
+    const organisations = new Set(
+      p.pattern_adoptions.flatMap((a) => (a.organisations ? [a.organisations.name] : []))
+    );
+    return {
+      pattern: {
+        slug: p.slug,
+        title: p.title,
+        summary: p.summary,
+        problem: p.problem,
+        whenToUse: p.when_to_use,
+        whenNotToUse: p.when_not_to_use,
+        howItWorks: p.how_it_works,
+        researchEvidence: p.research_evidence,
+        maturity: {
+          ...maturityTag(p.maturity),
+          hint: MATURITIES.find((m) => m.value === p.maturity)?.hint ?? null
+        },
+        lastReviewedOn: p.last_reviewed_on,
+        updatedAt: p.updated_at,
+        status: p.status,
+        workstream: p.workstream,
+        author: p.author
+          ? { name: p.author.display_name, organisation: p.author.organisations?.name ?? null }
+          : null,
+        outcomes: p.pattern_outcomes.flatMap((t) => (t.outcomes ? [t.outcomes] : [])),
+        examples: p.pattern_examples.flatMap((e) =>
+          e.outputs ? [{ ...e.outputs, kind: outputKindLabel(e.outputs.kind), note: e.note }] : []
+        ),
+        adoptions: p.pattern_adoptions.map((a) => ({
+          id: a.id,
+          organisation: a.organisations?.name ?? 'An organisation',
+          phase: phaseLabel(a.phase),
+          note: a.note
+        })),
+        usedBy: usedByText(organisations.size)
+      }
+    };
+  } catch (e) {
+    failPage(e);
+  }
+};
