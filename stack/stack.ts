@@ -83,6 +83,8 @@ export async function startStack(c: StackConfig, o: StartOptions): Promise<Runni
       const pglite: PGlite = await openPglite(where);
       const direct = pgliteSql(pglite, false);
       const prep = await prepareDatabase(direct, { seed: o.seed });
+      // PGlite has no autovacuum, so nothing would ever gather planner statistics.
+      await direct.exec('analyze');
       report(say, prep, o.memory ? 'in memory' : c.dataDir);
       const socket = new PGLiteSocketServer({
         db: pglite,

@@ -48,7 +48,9 @@ export function isEventKind(value: string): value is EventKind {
 /** The kind tag's words and colour ("Show-and-tell", turquoise). */
 export function eventKindTag(kind: string): { text: string; className: string } {
   const k = EVENT_KINDS.find((x) => x.value === kind);
-  return k ? { text: k.text, className: k.className } : { text: 'Event', className: 'govuk-tag--grey' };
+  return k
+    ? { text: k.text, className: k.className }
+    : { text: 'Event', className: 'govuk-tag--grey' };
 }
 
 export interface EventListItem {
@@ -65,7 +67,8 @@ export interface EventListItem {
   capacity: number | null;
 }
 
-const LIST_COLUMNS = 'id, slug, title, summary, kind, status, starts_at, ends_at, venue, is_online, capacity';
+const LIST_COLUMNS =
+  'id, slug, title, summary, kind, status, starts_at, ends_at, venue, is_online, capacity';
 
 /**
  * Events that have not finished (or, with `past`, that have), one page, with the total.
@@ -114,7 +117,8 @@ export async function attendance(client: Client, eventIds: string[]) {
 /** "12 places left", "No places left: 3 on the waiting list", or null when there is no limit. */
 export function placesText(a: Attendance | undefined): string | null {
   if (!a || a.capacity === null || a.places_left === null) return null;
-  if (a.places_left > 0) return a.places_left === 1 ? '1 place left' : `${a.places_left} places left`;
+  if (a.places_left > 0)
+    return a.places_left === 1 ? '1 place left' : `${a.places_left} places left`;
   return a.waitlisted > 0
     ? `No places left: ${a.waitlisted} on the waiting list`
     : 'No places left';
@@ -143,7 +147,14 @@ export interface EventDetail extends EventListItem {
   registration_closes_at: string | null;
   workstream: { slug: string; title: string } | null;
   parent: { slug: string; title: string; starts_at: string; ends_at: string } | null;
-  fringe: { slug: string; title: string; kind: EventKind; status: EventStatus; starts_at: string; ends_at: string }[];
+  fringe: {
+    slug: string;
+    title: string;
+    kind: EventKind;
+    status: EventStatus;
+    starts_at: string;
+    ends_at: string;
+  }[];
   event_organisers: { profiles: PersonRef | null }[];
   event_outcomes: { outcomes: { slug: string; title: string } | null }[];
   event_sessions: EventSession[];

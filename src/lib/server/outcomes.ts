@@ -20,7 +20,14 @@ export interface OutcomePage {
   output_count: { count: number }[];
   pattern_list: { slug: string; title: string; maturity: string; summary: string | null }[];
   pattern_count: { count: number }[];
-  event_list: { slug: string; title: string; kind: string; status: string; starts_at: string; ends_at: string }[];
+  event_list: {
+    slug: string;
+    title: string;
+    kind: string;
+    status: string;
+    starts_at: string;
+    ends_at: string;
+  }[];
   event_count: { count: number }[];
 }
 

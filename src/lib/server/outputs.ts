@@ -182,10 +182,10 @@ export function phaseLabel(phase: string | null | undefined): string | null {
  */
 export function creditLine(credits: { names: string[]; hidden: number }): string | null {
   const { names, hidden } = credits;
-  const others = (n: number, other: string) =>
-    `${n} ${other}${n === 1 ? 'member' : 'members'}`;
+  const others = (n: number, other: string) => `${n} ${other}${n === 1 ? 'member' : 'members'}`;
   if (names.length === 0) return hidden ? `${others(hidden, '')} of the network` : null;
-  const shown = names.length > 1 ? `${names.slice(0, -1).join(', ')} and ${names.at(-1)}` : names[0];
+  const shown =
+    names.length > 1 ? `${names.slice(0, -1).join(', ')} and ${names.at(-1)}` : names[0]!;
   if (!hidden) return shown;
   return `${names.join(', ')} and ${others(hidden, 'other ')}`;
 }

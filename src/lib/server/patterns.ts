@@ -42,7 +42,9 @@ export function isMaturity(value: string): value is Maturity {
 /** The maturity tag's words and colour. */
 export function maturityTag(maturity: string): { text: string; className: string } {
   const m = MATURITIES.find((x) => x.value === maturity);
-  return m ? { text: m.text, className: m.className } : { text: 'Unknown', className: 'govuk-tag--grey' };
+  return m
+    ? { text: m.text, className: m.className }
+    : { text: 'Unknown', className: 'govuk-tag--grey' };
 }
 
 export interface PatternListItem {

@@ -29,6 +29,16 @@ function listed(e: EventListItem, places?: Attendance) {
   };
 }
 
+/** The events list with the same filters, upcoming or past. */
+function listHref(filters: { kind?: string; outcome?: string }, past: boolean): string {
+  const query = new URLSearchParams();
+  if (filters.kind) query.set('kind', filters.kind);
+  if (filters.outcome) query.set('outcome', filters.outcome);
+  if (past) query.set('when', 'past');
+  const text = query.toString();
+  return text ? `/events?${text}` : '/events';
+}
+
 export const load: PageServerLoad = async ({ locals, url }) => {
   const kind = url.searchParams.get('kind') ?? '';
   const outcome = url.searchParams.get('outcome')?.trim() ?? '';
@@ -61,6 +71,8 @@ export const load: PageServerLoad = async ({ locals, url }) => {
         page,
         totalPages: Math.max(1, Math.ceil(total / EVENTS_PAGE_SIZE)),
         filters,
+        upcomingHref: listHref(filters, false),
+        pastHref: listHref(filters, true),
         kinds: EVENT_KINDS.map(({ value, text }) => ({ value, text }))
       };
     }
@@ -83,6 +95,8 @@ export const load: PageServerLoad = async ({ locals, url }) => {
       page,
       totalPages: Math.max(1, Math.ceil(upcoming.total / EVENTS_PAGE_SIZE)),
       filters,
+      upcomingHref: listHref(filters, false),
+      pastHref: listHref(filters, true),
       kinds: EVENT_KINDS.map(({ value, text }) => ({ value, text }))
     };
   } catch (e) {

@@ -18,6 +18,13 @@ const slugParam = (url: URL, name: string) => {
   return SLUG.test(value) && value.length <= 100 ? value : undefined;
 };
 
+/** "By Sophie Turner, Essex County Council", or null when nobody is credited. */
+function byline(contributors: Parameters<typeof creditsFor>[0]): string | null {
+  const credits = creditsFor(contributors);
+  const parts = [creditLine(credits), ...credits.organisations].filter(Boolean);
+  return parts.length ? `By ${parts.join(', ')}` : null;
+}
+
 export const load: PageServerLoad = async ({ locals, url }) => {
   const kind = url.searchParams.get('kind') ?? '';
   const filters = {
@@ -42,8 +49,7 @@ export const load: PageServerLoad = async ({ locals, url }) => {
         title: o.title,
         summary: o.summary,
         kind: outputKindLabel(o.kind),
-        by: creditLine(creditsFor(o.output_contributors)),
-        organisations: creditsFor(o.output_contributors).organisations,
+        byline: byline(o.output_contributors),
         usedBy: usedByText(o.output_reuse_counts[0]?.organisation_count ?? 0)
       })),
       total,

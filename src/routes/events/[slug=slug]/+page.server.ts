@@ -1,4 +1,4 @@
-import { formatDate, formatRange, formatTime, todayInLondon } from '#lib/dates.ts';
+import { formatDate, formatDateTime, formatRange, formatTime, todayInLondon } from '#lib/dates.ts';
 import { currentUser } from '#lib/server/commitments.ts';
 import {
   attendance,
@@ -7,6 +7,7 @@ import {
   pitchBoard,
   placesText,
   sessionGrid,
+  type Attendance,
   type EventSession
 } from '#lib/server/events.ts';
 import { failPage } from '#lib/server/page-errors.ts';
@@ -34,6 +35,17 @@ function shown(s: EventSession) {
   };
 }
 
+/** "12 places: 3 places left", "No limit: 40 going", or, once it is over, "27 went". */
+function placesSummary(capacity: number | null, places: Attendance | undefined, open: boolean) {
+  const going = places?.going ?? 0;
+  const limit =
+    capacity === null ? 'No limit' : `${capacity} ${capacity === 1 ? 'place' : 'places'}`;
+  if (!open) return going ? `${limit}: ${going} went` : limit;
+  const left = placesText(places);
+  if (left) return `${limit}: ${left.charAt(0).toLowerCase()}${left.slice(1)}`;
+  return going ? `${limit}: ${going} going` : limit;
+}
+
 export const load: PageServerLoad = async ({ locals, params }) => {
   const user = await currentUser(locals);
   try {
@@ -53,25 +65,26 @@ export const load: PageServerLoad = async ({ locals, params }) => {
         description: e.description,
         kind: eventKindTag(e.kind),
         isCamp,
+        isShowAndTell: e.kind === 'show_and_tell',
         status: e.status,
         upcoming,
         startsAt: e.starts_at,
         when: formatRange(e.starts_at, e.ends_at),
         venue: e.venue,
         isOnline: e.is_online,
-        capacity: e.capacity,
-        going: places?.going ?? null,
-        places: e.status === 'cancelled' ? null : placesText(places),
+        placesText: placesSummary(e.capacity, places, upcoming && e.status !== 'cancelled'),
         registrationCloses:
           upcoming && e.registration_closes_at && Date.parse(e.registration_closes_at) > now
-            ? formatRange(e.registration_closes_at, e.registration_closes_at).replace(/ to .*$/, '')
+            ? formatDateTime(e.registration_closes_at)
             : null,
         onlineUrl: e.event_private_details?.online_url ?? null,
         joiningInstructions: e.event_private_details?.joining_instructions ?? null,
         organisers: names(e.event_organisers),
         hiddenOrganisers: e.event_organisers.filter((o) => !o.profiles).length,
         workstream: e.workstream,
-        parent: e.parent ? { ...e.parent, when: formatRange(e.parent.starts_at, e.parent.ends_at) } : null,
+        parent: e.parent
+          ? { ...e.parent, when: formatRange(e.parent.starts_at, e.parent.ends_at) }
+          : null,
         fringe: e.fringe.map((f) => ({
           slug: f.slug,
           title: f.title,
