@@ -9,8 +9,8 @@ import { seedLarge } from '../../scripts/seed-large.ts';
 import { sessionCookie } from './ws-session.ts';
 
 // Pages must keep to 3 data API round trips however much data there is: a stack of its
-// own, loaded by the large-seed generator (at a small scale, so the run stays short:
-// still thousands of commitments, so every list paginates), and a steering member of it.
+// own, loaded by the large-seed generator (at a tenth of its full size, so the run stays short:
+// 10,000 commitments and 30 workstreams, so every list paginates), and a steering member of it.
 const ports = { app: 3300, api: 57421, db: 57422, mailbox: 57424, postgrest: 57425 };
 const appUrl = `http://127.0.0.1:${ports.app}`;
 const apiUrl = `http://127.0.0.1:${ports.api}`;
@@ -47,7 +47,7 @@ beforeAll(async () => {
     stack.once('exit', () => reject(new Error(out)));
   });
   sql = connectPg(`postgres://postgres@127.0.0.1:${ports.db}/postgres`, 2);
-  await seedLarge(sql, { seed: 42, scale: 0.02 });
+  await seedLarge(sql, { seed: 42, scale: 0.1 });
 
   const { rows } = await sql.query<{ email: string }>(
     `select u.email from public.network_roles r join auth.users u on u.id = r.user_id

@@ -10,6 +10,7 @@ import {
   type Attendance,
   type EventSession
 } from '#lib/server/events.ts';
+import { creditLine } from '#lib/server/outputs.ts';
 import { failPage } from '#lib/server/page-errors.ts';
 import type { PageServerLoad } from './$types';
 
@@ -35,15 +36,20 @@ function shown(s: EventSession) {
   };
 }
 
-/** "12 places: 3 places left", "No limit: 40 going", or, once it is over, "27 went". */
-function placesSummary(capacity: number | null, places: Attendance | undefined, open: boolean) {
+/** "12 places. 3 places left", "No limit. 40 going", or, once it is over, "12 places. 9 went". */
+function placesSummary(
+  capacity: number | null,
+  places: Attendance | undefined,
+  state: 'upcoming' | 'over' | 'cancelled'
+) {
   const going = places?.going ?? 0;
   const limit =
     capacity === null ? 'No limit' : `${capacity} ${capacity === 1 ? 'place' : 'places'}`;
-  if (!open) return going ? `${limit}: ${going} went` : limit;
+  if (state === 'cancelled') return limit;
+  if (state === 'over') return going ? `${limit}. ${going} went` : limit;
   const left = placesText(places);
-  if (left) return `${limit}: ${left.charAt(0).toLowerCase()}${left.slice(1)}`;
-  return going ? `${limit}: ${going} going` : limit;
+  if (left) return `${limit}. ${left}`;
+  return going ? `${limit}. ${going} going` : limit;
 }
 
 export const load: PageServerLoad = async ({ locals, params }) => {
@@ -72,15 +78,23 @@ export const load: PageServerLoad = async ({ locals, params }) => {
         when: formatRange(e.starts_at, e.ends_at),
         venue: e.venue,
         isOnline: e.is_online,
-        placesText: placesSummary(e.capacity, places, upcoming && e.status !== 'cancelled'),
+        placesText: placesSummary(
+          e.capacity,
+          places,
+          e.status === 'cancelled' ? 'cancelled' : upcoming ? 'upcoming' : 'over'
+        ),
         registrationCloses:
           upcoming && e.registration_closes_at && Date.parse(e.registration_closes_at) > now
             ? formatDateTime(e.registration_closes_at)
             : null,
         onlineUrl: e.event_private_details?.online_url ?? null,
         joiningInstructions: e.event_private_details?.joining_instructions ?? null,
-        organisers: names(e.event_organisers),
-        hiddenOrganisers: e.event_organisers.filter((o) => !o.profiles).length,
+        organiserCount: e.event_organisers.length,
+        // Visitors see the names of organisers with public profiles; the rest are counted.
+        organisers: creditLine({
+          names: names(e.event_organisers),
+          hidden: e.event_organisers.filter((o) => !o.profiles).length
+        }),
         workstream: e.workstream,
         parent: e.parent
           ? { ...e.parent, when: formatRange(e.parent.starts_at, e.parent.ends_at) }
