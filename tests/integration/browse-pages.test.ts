@@ -27,7 +27,6 @@ describe('browse pages', () => {
   const pages = [
     '/outputs',
     '/outputs?kind=code&outcome=less-duplicated-spend&workstream=transactional-platform',
-    '/outputs?page=2',
     '/outputs/essex-content-style-guide',
     '/outputs/blue-badge-form',
     '/patterns',
@@ -65,7 +64,11 @@ describe('browse pages', () => {
       '/outputs/no-such-output',
       '/patterns/no-such-pattern',
       '/events/no-such-event',
-      '/outcomes/no-such-outcome'
+      '/outcomes/no-such-outcome',
+      // A page past the end of a list.
+      '/outputs?page=99',
+      '/patterns?page=99',
+      '/events?when=past&page=99'
     ]) {
       expect((await getPage(path)).response.status, path).toBe(404);
     }
