@@ -1,7 +1,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 
 /** Starts the stack with the built app on bench ports; resolves once it is ready. */
-export async function startBenchStack(extraEnv: NodeJS.ProcessEnv = {}) {
+export async function startBenchStack(extraEnv: NodeJS.ProcessEnv = {}, extraArgs: string[] = []) {
   const ports = { app: 3400, api: 58321, db: 58322, mailbox: 58324, postgrest: 58325 };
   const env = {
     ...process.env,
@@ -14,10 +14,14 @@ export async function startBenchStack(extraEnv: NodeJS.ProcessEnv = {}) {
     SITE_URL: `http://127.0.0.1:${ports.app}`,
     ...extraEnv
   };
-  const proc: ChildProcess = spawn(process.execPath, ['stack/cli.ts', '--app', '--memory'], {
-    env,
-    stdio: ['ignore', 'pipe', 'pipe']
-  });
+  const proc: ChildProcess = spawn(
+    process.execPath,
+    ['stack/cli.ts', '--app', '--memory', ...extraArgs],
+    {
+      env,
+      stdio: ['ignore', 'pipe', 'pipe']
+    }
+  );
   let out = '';
   await new Promise<void>((resolve, reject) => {
     const on = (b: Buffer) => {
@@ -32,6 +36,7 @@ export async function startBenchStack(extraEnv: NodeJS.ProcessEnv = {}) {
     appUrl: `http://127.0.0.1:${ports.app}`,
     apiUrl: `http://127.0.0.1:${ports.api}`,
     dbUrl: `postgres://postgres@127.0.0.1:${ports.db}/postgres`,
+    mailboxUrl: `http://127.0.0.1:${ports.mailbox}`,
     async stop() {
       const done = new Promise((r) => proc.once('exit', r));
       proc.kill('SIGTERM');

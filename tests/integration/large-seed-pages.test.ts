@@ -6,7 +6,7 @@ import { connectPg } from '../../stack/db/pg.ts';
 import type { Sql } from '../../stack/db/sql.ts';
 import { DEFAULT_ANON_KEY } from '../../stack/keys.ts';
 import { seedLarge } from '../../scripts/seed-large.ts';
-import { sessionCookie } from './ws-session.ts';
+import { sessionCookie } from './session.ts';
 
 // Pages must keep to 3 data API round trips however much data there is: a stack of its
 // own, loaded by the large-seed generator (at a tenth of its full size, so the run stays short:
@@ -58,7 +58,9 @@ beforeAll(async () => {
   const sent = await client.auth.signInWithOtp({ email, options: { shouldCreateUser: false } });
   if (sent.error) throw sent.error;
   const mail = await (
-    await fetch(`http://127.0.0.1:${ports.mailbox}/api/messages/latest?to=${encodeURIComponent(email)}`)
+    await fetch(
+      `http://127.0.0.1:${ports.mailbox}/api/messages/latest?to=${encodeURIComponent(email)}`
+    )
   ).json();
   const code = /\b(\d{6})\b/.exec(mail.text)![1]!;
   const verified = await client.auth.verifyOtp({ email, token: code, type: 'email' });
@@ -66,10 +68,14 @@ beforeAll(async () => {
   steeringCookie = sessionCookie(verified.data.session!);
 
   workstreamSlug = (
-    await sql.query<{ slug: string }>(`select slug from public.workstreams where status = 'active' order by slug limit 1`)
+    await sql.query<{ slug: string }>(
+      `select slug from public.workstreams where status = 'active' order by slug limit 1`
+    )
   ).rows[0]!.slug;
   commitmentId = (
-    await sql.query<{ id: string }>(`select id from public.commitments where visibility = 'public' order by id limit 1`)
+    await sql.query<{ id: string }>(
+      `select id from public.commitments where visibility = 'public' order by id limit 1`
+    )
   ).rows[0]!.id;
 }, 300_000);
 
@@ -89,7 +95,9 @@ async function visit(path: string, cookie?: string) {
     redirect: 'manual'
   });
   await res.arrayBuffer();
-  const log = (await (await fetch(`${apiUrl}/__hub/requests?request_id=${id}`)).json()) as { service: string }[];
+  const log = (await (await fetch(`${apiUrl}/__hub/requests?request_id=${id}`)).json()) as {
+    service: string;
+  }[];
   return { status: res.status, rest: log.filter((r) => r.service === 'rest').length };
 }
 
@@ -117,7 +125,13 @@ describe('pages on the large seed', () => {
   });
 
   it('public pages answer anonymous visitors in 3 or fewer round trips too', async () => {
-    for (const path of ['/', '/workstreams', `/workstreams/${workstreamSlug}`, '/commitments', `/commitments/${commitmentId}`]) {
+    for (const path of [
+      '/',
+      '/workstreams',
+      `/workstreams/${workstreamSlug}`,
+      '/commitments',
+      `/commitments/${commitmentId}`
+    ]) {
       const r = await visit(path);
       expect({ path, status: r.status }).toEqual({ path, status: 200 });
       expect(r.rest, path).toBeLessThanOrEqual(3);
