@@ -97,7 +97,8 @@ export function createGateway(o: GatewayOptions): Server {
       sendJson(res, 404, { message: `No API at ${url.pathname}. Use /rest/v1 or /auth/v1.` });
       return;
     }
-    const rest = url.pathname.slice(service === 'rest' ? 8 : 8) || '/';
+    // Both prefixes ('/rest/v1', '/auth/v1') are eight characters long.
+    const rest = url.pathname.slice('/rest/v1'.length) || '/';
     const pathWithQuery = rest + url.search;
     const key = checkApiKey(
       service,
