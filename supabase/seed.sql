@@ -696,19 +696,23 @@ from (values
   (3, 10, time '13:05', 'Homepage accessibility: five audits', null)
 ) as s(e, day, starts, title, description);
 
+-- Presenters, by event and session title: a title can recur across events (a camp session
+-- that later became a show-and-tell slot), and only the session meant gets the presenter.
 insert into public.session_presenters (session_id, user_id)
 select s.id, pg_temp.u(x.u)
 from (values
-  ('Making the Change Academy happen', 2), ('Blue badge forms: build once?', 9), ('Shared content for bins', 8),
-  ('Shared content for bins', 3), ('Service standard for local services', 13), ('Find your bin day APIs', 20),
-  ('Digital inclusion after the Care Act', 27), ('Is a local GDS still the answer?', 1),
-  ('Missed bins: what residents told us', 3), ('The blue badge form, open sourced', 9), ('An open website benchmark', 5),
-  ('User stories in two hours', 2), ('Analytics reports people read', 23),
-  ('Planning applications to a shared schema', 6), ('Committee papers as open data', 11),
-  ('What councillors want from service data', 31), ('A pipeline for committee attendance', 24),
-  ('Homepage accessibility: five audits', 30)
-) as x(title, u)
-join public.event_sessions s on s.title = x.title;
+  (1, 'Making the Change Academy happen', 2), (1, 'Blue badge forms: build once?', 9),
+  (1, 'Shared content for bins', 8), (1, 'Shared content for bins', 3),
+  (1, 'Service standard for local services', 13), (1, 'Find your bin day APIs', 20),
+  (1, 'Digital inclusion after the Care Act', 27), (1, 'Is a local GDS still the answer?', 1),
+  (2, 'Missed bins: what residents told us', 3), (2, 'The blue badge form, open sourced', 9),
+  (2, 'An open website benchmark', 5), (2, 'User stories in two hours', 2),
+  (2, 'Analytics reports people read', 23),
+  (3, 'Planning applications to a shared schema', 6), (3, 'Committee papers as open data', 11),
+  (3, 'What councillors want from service data', 31), (3, 'A pipeline for committee attendance', 24),
+  (3, 'Homepage accessibility: five audits', 30)
+) as x(e, title, u)
+join public.event_sessions s on s.event_id = pg_temp.e(x.e) and s.title = x.title;
 
 insert into public.session_outputs (session_id, output_id)
 select s.id, pg_temp.output(x.o)

@@ -1763,6 +1763,44 @@ export type Database = {
           isSetofReturn: false
         }
       }
+      commitments_with_outcome: {
+        Args: { p_outcome: string }
+        Returns: {
+          archived_at: string | null
+          check_in_count: number | null
+          closing_note: string | null
+          completed_at: string | null
+          created_at: string | null
+          days_overdue: number | null
+          description: string | null
+          due_on: string | null
+          id: string | null
+          last_check_in_at: string | null
+          next_check_in_on: string | null
+          organisation_id: string | null
+          organisation_name: string | null
+          organisation_slug: string | null
+          owner_display_name: string | null
+          owner_handle: string | null
+          owner_id: string | null
+          so_that: string | null
+          staleness: string | null
+          status: Database["public"]["Enums"]["commitment_status"] | null
+          title: string | null
+          updated_at: string | null
+          version: number | null
+          visibility: Database["public"]["Enums"]["visibility"] | null
+          workstream_id: string | null
+          workstream_slug: string | null
+          workstream_title: string | null
+        }[]
+        SetofOptions: {
+          from: "*"
+          to: "commitment_overview"
+          isOneToOne: false
+          isSetofReturn: true
+        }
+      }
       event_attendance: {
         Args: { p_event_ids: string[] }
         Returns: {

@@ -27,14 +27,15 @@ create index if not exists commitments_open_next_check_in_idx on public.commitme
 create index if not exists check_ins_created_at_idx on public.check_ins (created_at);
 
 -- ---------------------------------------------------------------------------------------
--- Today's date in London.
+-- Today's date in London: the network's one definition of today (private.london_today),
+-- exposed for the steering view.
 create or replace function public.steering_today()
 returns date
 language sql
 stable
 set search_path = ''
 as $$
-  select (now() at time zone 'Europe/London')::date
+  select private.london_today()
 $$;
 
 -- ---------------------------------------------------------------------------------------

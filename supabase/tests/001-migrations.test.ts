@@ -232,6 +232,30 @@ describe.each(targets())('the demo seed on %s', (target) => {
     ).toBeGreaterThanOrEqual(5);
   });
 
+  it('puts each presenter on the session of the event the seed means, even where a title recurs', async () => {
+    // A title used in more than one event: the check below would be empty without one.
+    const recurring = await num(`
+      select count(*) from (select title from event_sessions
+                            group by title having count(distinct event_id) > 1) t`);
+    expect(recurring).toBeGreaterThanOrEqual(1);
+    // Nobody presents same-titled sessions in two events (the seed means no such pair).
+    const { rows: crossed } = await db.sql.query<{ title: string; events: number }>(`
+      select s.title, count(distinct s.event_id)::int as events
+      from session_presenters sp join event_sessions s on s.id = sp.session_id
+      group by sp.user_id, s.title having count(distinct s.event_id) > 1`);
+    expect(crossed).toEqual([]);
+    // The show-and-tell slot has its presenter; the camp session of the same title has none.
+    const { rows } = await db.sql.query<{ slug: string; presenters: number }>(`
+      select e.slug, (select count(*)::int from session_presenters sp
+                      where sp.session_id = s.id) as presenters
+      from event_sessions s join events e on e.id = s.event_id
+      where s.title = 'Committee papers as open data' order by e.slug`);
+    expect(rows).toEqual([
+      { slug: 'localgovcamp-spring', presenters: 0 },
+      { slug: 'show-and-tell-data-and-democracy', presenters: 1 }
+    ]);
+  });
+
   it('has the demo sign-in people its header lists, in the roles it says', async () => {
     // The header of seed.sql lists "--   <role>   <email>   (<note>)" lines for the README.
     const listed = [

@@ -1,5 +1,5 @@
 import { expect, test, type Page } from '@playwright/test';
-import { expectAccessible, newPageWithoutJavaScript, visit } from './helpers.ts';
+import { expectAccessible, visit, withoutJavaScript } from './helpers.ts';
 
 // A newcomer, not signed in, browses before deciding to join: home → outputs → an output →
 // an outcome tag → a pattern → events → a camp and its session grid. With JavaScript on
@@ -61,12 +61,7 @@ test('a newcomer browses outputs, an outcome, a pattern and a camp with JavaScri
 test('a newcomer browses outputs, an outcome, a pattern and a camp without JavaScript', async ({
   browser
 }) => {
-  const { context, page } = await newPageWithoutJavaScript(browser);
-  try {
-    await browse(page);
-  } finally {
-    await context.close();
-  }
+  await withoutJavaScript(browser, browse);
 });
 
 test('an upcoming camp shows its pitching board, and visitors never see an online link', async ({

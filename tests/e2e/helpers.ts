@@ -17,6 +17,19 @@ export async function newPageWithoutJavaScript(
   return { context, page };
 }
 
+/** Runs `use` in a page with JavaScript turned off, and closes its context afterwards. */
+export async function withoutJavaScript(
+  browser: Browser,
+  use: (page: Page) => Promise<void>
+): Promise<void> {
+  const { context, page } = await newPageWithoutJavaScript(browser);
+  try {
+    await use(page);
+  } finally {
+    await context.close();
+  }
+}
+
 async function axeProblems(page: Page): Promise<string[]> {
   const results = await new AxeBuilder({ page }).withTags(AXE_TAGS).analyze();
   return results.violations.map(

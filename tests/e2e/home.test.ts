@@ -1,6 +1,6 @@
 import { expect, test } from '@playwright/test';
 import { DEFAULT_ANON_KEY } from '../../stack/keys.ts';
-import { expectAccessible, newPageWithoutJavaScript, visit } from './helpers.ts';
+import { expectAccessible, visit, withoutJavaScript } from './helpers.ts';
 import { API_URL } from './ports.ts';
 
 /** What an anonymous visitor may read: the active workstreams, straight from PostgREST. */
@@ -38,13 +38,13 @@ test('the home page shows the active workstreams from the database and welcomes 
 });
 
 test('the home page works the same with JavaScript off', async ({ browser }) => {
-  const { context, page } = await newPageWithoutJavaScript(browser);
-  await visit(page, '/');
-  await expect(
-    page.locator('.app-card-list').first().getByRole('heading', { level: 3 })
-  ).toHaveText(await activeWorkstreamTitles());
-  await expect(page.getByRole('navigation', { name: 'Menu' }).getByRole('link')).toHaveCount(6);
-  await context.close();
+  await withoutJavaScript(browser, async (page) => {
+    await visit(page, '/');
+    await expect(
+      page.locator('.app-card-list').first().getByRole('heading', { level: 3 })
+    ).toHaveText(await activeWorkstreamTitles());
+    await expect(page.getByRole('navigation', { name: 'Menu' }).getByRole('link')).toHaveCount(6);
+  });
 });
 
 test('the skip link takes keyboard users to the main content', async ({ page }) => {

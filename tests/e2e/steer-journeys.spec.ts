@@ -3,13 +3,7 @@ import { createClient } from '@supabase/supabase-js';
 import { expect, test, type Page } from '@playwright/test';
 import { DEFAULT_SERVICE_ROLE_KEY } from '../../stack/keys.ts';
 import { addDaysTo, formatDate, todayInLondon } from '../../src/lib/dates.ts';
-import {
-  expectAccessible,
-  newPageWithoutJavaScript,
-  signIn,
-  uniqueEmail,
-  visit
-} from './helpers.ts';
+import { expectAccessible, signIn, uniqueEmail, visit, withoutJavaScript } from './helpers.ts';
 import { API_URL } from './ports.ts';
 
 // A steering member views /steering, downloads the CSV and previews the weekly digest, with
@@ -100,12 +94,7 @@ test.describe('a steering member views /steering, downloads the CSV and previews
   });
 
   test('with JavaScript off', async ({ browser }) => {
-    const { context, page } = await newPageWithoutJavaScript(browser);
-    try {
-      await steeringJourney(page, 'nojs');
-    } finally {
-      await context.close();
-    }
+    await withoutJavaScript(browser, (page) => steeringJourney(page, 'nojs'));
   });
 });
 

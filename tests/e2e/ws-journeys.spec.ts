@@ -1,11 +1,5 @@
 import { expect, test, type Page } from '@playwright/test';
-import {
-  expectAccessible,
-  newPageWithoutJavaScript,
-  signIn,
-  uniqueEmail,
-  visit
-} from './helpers.ts';
+import { expectAccessible, signIn, uniqueEmail, visit, withoutJavaScript } from './helpers.ts';
 
 // A member joins a workstream, makes a commitment, checks in and marks it done, with
 // JavaScript on and off. Every page on the way is checked with axe.
@@ -108,12 +102,7 @@ test.describe('a member joins a workstream, makes a commitment, checks in and ma
   });
 
   test('with JavaScript off', async ({ browser }) => {
-    const { context, page } = await newPageWithoutJavaScript(browser);
-    try {
-      await journey(page, 'nojs');
-    } finally {
-      await context.close();
-    }
+    await withoutJavaScript(browser, (page) => journey(page, 'nojs'));
   });
 });
 

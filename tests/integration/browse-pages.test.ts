@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { serviceClient, signedInClient } from './hub.ts';
-import { getPage, member, restRoundTrips, sessionCookie, text } from './ws-session.ts';
+import { getPage, member, restRoundTrips, sessionCookie, text } from './session.ts';
 
 // The public browse pages (outputs, patterns, events, outcome tags) with the demo data:
 // they answer for visitors and members, read their data in 3 or fewer API round trips,

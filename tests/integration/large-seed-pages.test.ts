@@ -1,4 +1,3 @@
-import { spawn, type ChildProcess } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createClient } from '@supabase/supabase-js';
@@ -7,6 +6,7 @@ import type { Sql } from '../../stack/db/sql.ts';
 import { DEFAULT_ANON_KEY } from '../../stack/keys.ts';
 import { seedLarge } from '../../scripts/seed-large.ts';
 import { sessionCookie } from './session.ts';
+import { startStack, type RunningStack } from './stack-process.ts';
 
 // Pages must keep to 3 data API round trips however much data there is: a stack of its
 // own, loaded by the large-seed generator (at a tenth of its full size, so the run stays short:
@@ -14,39 +14,15 @@ import { sessionCookie } from './session.ts';
 const ports = { app: 3300, api: 57421, db: 57422, mailbox: 57424, postgrest: 57425 };
 const appUrl = `http://127.0.0.1:${ports.app}`;
 const apiUrl = `http://127.0.0.1:${ports.api}`;
-let stack: ChildProcess;
+let stack: RunningStack | undefined;
 let sql: Sql;
 let steeringCookie: string;
 let workstreamSlug: string;
 let commitmentId: string;
 
 beforeAll(async () => {
-  const env: NodeJS.ProcessEnv = {
-    ...process.env,
-    PORT: String(ports.app),
-    HUB_API_PORT: String(ports.api),
-    HUB_DB_PORT: String(ports.db),
-    HUB_MAILBOX_PORT: String(ports.mailbox),
-    HUB_POSTGREST_PORT: String(ports.postgrest),
-    HUB_POSTGREST_ADMIN_PORT: String(ports.postgrest + 1),
-    SITE_URL: appUrl
-  };
-  delete env.DATABASE_URL;
-  stack = spawn(process.execPath, ['stack/cli.ts', '--app', '--memory', '--no-seed'], {
-    env,
-    stdio: ['ignore', 'pipe', 'pipe']
-  });
-  let out = '';
-  await new Promise<void>((resolve, reject) => {
-    const on = (b: Buffer) => {
-      out += b;
-      if (out.includes('is ready')) resolve();
-    };
-    stack.stdout!.on('data', on);
-    stack.stderr!.on('data', on);
-    stack.once('exit', () => reject(new Error(out)));
-  });
-  sql = connectPg(`postgres://postgres@127.0.0.1:${ports.db}/postgres`, 2);
+  stack = await startStack(ports, { args: ['--no-seed'] });
+  sql = connectPg(stack.dbUrl, 2);
   await seedLarge(sql, { seed: 42, scale: 0.1 });
 
   const { rows } = await sql.query<{ email: string }>(
@@ -81,11 +57,7 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await sql?.close();
-  if (stack && stack.exitCode === null) {
-    const done = new Promise((r) => stack.once('exit', r));
-    stack.kill('SIGTERM');
-    await done;
-  }
+  await stack?.stop();
 });
 
 async function visit(path: string, cookie?: string) {

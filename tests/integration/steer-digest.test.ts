@@ -5,10 +5,11 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { addDaysTo, todayInLondon } from '../../src/lib/dates.ts';
 import type { Database } from '../../src/lib/database.types.ts';
 import { serviceClient } from './hub.ts';
-import { fetchApp, londonMidnight, restRequests, steerMember } from './steer-session.ts';
+import { getPage, member, restRoundTrips } from './session.ts';
+import { londonMidnight } from './steer-fixtures.ts';
 
 type CommitmentInsert = Database['public']['Tables']['commitments']['Insert'];
-type Member = Awaited<ReturnType<typeof steerMember>>;
+type Member = Awaited<ReturnType<typeof member>>;
 
 let steering: Member;
 let plain: Member;
@@ -18,8 +19,8 @@ const ids: Record<string, string> = {};
 
 beforeAll(async () => {
   [steering, plain] = [
-    await steerMember('digest-steering', { steering: true }),
-    await steerMember('digest-plain')
+    await member('steer-digest-steering', { steering: true }),
+    await member('steer-digest-plain')
   ];
   const owner = plain.user.id;
   const db = serviceClient();
@@ -146,7 +147,7 @@ async function allPages(query = ''): Promise<string[]> {
   const pages: string[] = [];
   for (let n = 1; n <= 100; n++) {
     const sep = query ? '&' : '?';
-    const { response, body } = await fetchApp(
+    const { response, html: body } = await getPage(
       `/steering/digest${query}${n > 1 ? `${sep}page=${n}` : ''}`,
       steering.cookie
     );
@@ -166,9 +167,9 @@ async function pageWith(key: string, query = ''): Promise<string> {
 
 describe('/steering/digest', () => {
   it('answers a steering member in 3 or fewer API round trips', async () => {
-    const { response, requestId } = await fetchApp('/steering/digest', steering.cookie);
+    const { response, requestId } = await getPage('/steering/digest', steering.cookie);
     expect(response.status).toBe(200);
-    const rest = await restRequests(requestId);
+    const rest = await restRoundTrips(requestId);
     expect(rest).toBeGreaterThan(0);
     expect(rest).toBeLessThanOrEqual(3);
   });
@@ -214,7 +215,10 @@ describe('/steering/digest', () => {
   });
 
   it('says what is wrong with a start date that is not a real date', async () => {
-    const { response, body } = await fetchApp('/steering/digest?since=2026-02-30', steering.cookie);
+    const { response, html: body } = await getPage(
+      '/steering/digest?since=2026-02-30',
+      steering.cookie
+    );
     expect(response.status).toBe(200);
     expect(body).toContain('govuk-error-summary');
     expect(body).toContain('href="#since"');
@@ -222,7 +226,7 @@ describe('/steering/digest', () => {
   });
 
   it('gives the same digest as a plain-text email body', async () => {
-    const { response, body } = await fetchApp('/steering/digest.txt', steering.cookie);
+    const { response, html: body } = await getPage('/steering/digest.txt', steering.cookie);
     expect(response.status).toBe(200);
     expect(response.headers.get('content-type')).toBe('text/plain; charset=utf-8');
     for (const key of ['madeAndDone', 'checkedIn', 'newlyOverdue', 'newlyDormant', 'loose']) {
@@ -235,9 +239,9 @@ describe('/steering/digest', () => {
   });
 
   it('refuses members who are not in the steering group, and sends visitors to sign in', async () => {
-    expect((await fetchApp('/steering/digest', plain.cookie)).response.status).toBe(403);
-    expect((await fetchApp('/steering/digest.txt', plain.cookie)).response.status).toBe(403);
-    const anon = await fetchApp('/steering/digest');
+    expect((await getPage('/steering/digest', plain.cookie)).response.status).toBe(403);
+    expect((await getPage('/steering/digest.txt', plain.cookie)).response.status).toBe(403);
+    const anon = await getPage('/steering/digest');
     expect(anon.response.status).toBe(303);
     expect(anon.response.headers.get('location')).toBe(
       `/sign-in?next=${encodeURIComponent('/steering/digest')}`

@@ -6,18 +6,11 @@ import { addDaysTo, todayInLondon } from '../../src/lib/dates.ts';
 import { londonMonthOf, monthsEnding } from '../../src/lib/chart.ts';
 import type { Database } from '../../src/lib/database.types.ts';
 import { serviceClient } from './hub.ts';
-import {
-  allRows,
-  fetchApp,
-  londonMidnight,
-  parseCsv,
-  restRequests,
-  rowCells,
-  steerMember
-} from './steer-session.ts';
+import { getPage, member, restRoundTrips } from './session.ts';
+import { allRows, londonMidnight, parseCsv, rowCells } from './steer-fixtures.ts';
 
 type CommitmentInsert = Database['public']['Tables']['commitments']['Insert'];
-type Member = Awaited<ReturnType<typeof steerMember>>;
+type Member = Awaited<ReturnType<typeof member>>;
 
 interface RawCommitment {
   id: string;
@@ -136,9 +129,9 @@ const ids: Record<string, string> = {};
 
 beforeAll(async () => {
   [steering, plain, owner] = [
-    await steerMember('steering', { steering: true }),
-    await steerMember('plain'),
-    await steerMember('owner')
+    await member('steer-steering', { steering: true }),
+    await member('steer-plain'),
+    await member('steer-owner')
   ];
   const db = serviceClient();
   const { data: org, error: orgError } = await db
@@ -231,7 +224,7 @@ beforeAll(async () => {
 /** The fixture workstream's row, from whichever page of the table it is on. */
 async function findFixtureRow(cookie: string): Promise<string[]> {
   for (let page = 1; page <= 100; page++) {
-    const { response, body } = await fetchApp(`/steering?workstreams_page=${page}`, cookie);
+    const { response, html: body } = await getPage(`/steering?workstreams_page=${page}`, cookie);
     if (response.status !== 200) break;
     const cells = rowCells(body, 'workstream', slug);
     if (cells) return cells;
@@ -241,23 +234,23 @@ async function findFixtureRow(cookie: string): Promise<string[]> {
 
 describe('/steering', () => {
   it('answers a steering member with the page, reading its data in 3 or fewer API round trips', async () => {
-    const { response, body, requestId } = await fetchApp('/steering', steering.cookie);
+    const { response, html: body, requestId } = await getPage('/steering', steering.cookie);
     expect(response.status).toBe(200);
     expect(body).toContain('How commitments are moving');
-    const rest = await restRequests(requestId);
+    const rest = await restRoundTrips(requestId);
     expect(rest).toBeGreaterThan(0);
     expect(rest).toBeLessThanOrEqual(3);
   });
 
   it('refuses a member who is not in the steering group with a 403 that says who can see it', async () => {
-    const { response, body } = await fetchApp('/steering', plain.cookie);
+    const { response, html: body } = await getPage('/steering', plain.cookie);
     expect(response.status).toBe(403);
     expect(body).toContain('Only the steering group can see this page');
     expect(body).not.toContain(slug);
   });
 
   it('sends a visitor who is not signed in to sign in, coming back to the page', async () => {
-    const { response } = await fetchApp('/steering?overdue_page=2', undefined);
+    const { response } = await getPage('/steering?overdue_page=2', undefined);
     expect(response.status).toBe(303);
     expect(response.headers.get('location')).toBe(
       `/sign-in?next=${encodeURIComponent('/steering?overdue_page=2')}`
@@ -272,7 +265,7 @@ describe('/steering', () => {
   });
 
   it('shows the same numbers you get by counting the raw tables', async () => {
-    const { body } = await fetchApp('/steering', steering.cookie);
+    const { html: body } = await getPage('/steering', steering.cookie);
     const expected = await countIndependently();
 
     // Every workstream row on the first page, and the "No workstream" row if there.
@@ -304,7 +297,7 @@ describe('/steering', () => {
   });
 
   it('draws the chart as an accessible SVG with the numbers also in a table', async () => {
-    const { body } = await fetchApp('/steering', steering.cookie);
+    const { html: body } = await getPage('/steering', steering.cookie);
     expect(body).toMatch(/<svg[^>]*role="img"[^>]*aria-labelledby="months-chart-title"/);
     expect(body).toContain('<title id="months-chart-title">');
     expect(body).toMatch(/<desc id="months-chart-desc">[^<]*made[^<]*done/);
@@ -313,7 +306,7 @@ describe('/steering', () => {
   });
 
   it('lists the longest-overdue commitments first, with owners and the last check-in', async () => {
-    const { body } = await fetchApp('/steering', steering.cookie);
+    const { html: body } = await getPage('/steering', steering.cookie);
     const rows = [...body.matchAll(/data-commitment="([^"]+)"/g)].map((m) => m[1]!);
     expect(rows.length).toBeGreaterThan(0);
     expect(rows.length).toBeLessThanOrEqual(25);
@@ -331,16 +324,17 @@ describe('/steering', () => {
 
 describe('/steering/commitments.csv', () => {
   it('downloads the per-workstream table and the overdue list as a CSV attachment', async () => {
-    const { response, body, requestId } = await fetchApp(
-      '/steering/commitments.csv',
-      steering.cookie
-    );
+    const {
+      response,
+      html: body,
+      requestId
+    } = await getPage('/steering/commitments.csv', steering.cookie);
     expect(response.status).toBe(200);
     expect(response.headers.get('content-type')).toBe('text/csv; charset=utf-8');
     expect(response.headers.get('content-disposition')).toMatch(
       /^attachment; filename="steering-commitments-\d{4}-\d{2}-\d{2}\.csv"$/
     );
-    expect(await restRequests(requestId)).toBeLessThanOrEqual(3);
+    expect(await restRoundTrips(requestId)).toBeLessThanOrEqual(3);
 
     const rows = parseCsv(body.replace(/^\uFEFF/, ''));
     expect(rows[0]).toEqual([
@@ -385,13 +379,13 @@ describe('/steering/commitments.csv', () => {
   });
 
   it('refuses a member who is not in the steering group', async () => {
-    const { response, body } = await fetchApp('/steering/commitments.csv', plain.cookie);
+    const { response, html: body } = await getPage('/steering/commitments.csv', plain.cookie);
     expect(response.status).toBe(403);
     expect(body).not.toContain(slug);
   });
 
   it('sends a visitor to sign in', async () => {
-    const { response } = await fetchApp('/steering/commitments.csv');
+    const { response } = await getPage('/steering/commitments.csv');
     expect(response.status).toBe(303);
     expect(response.headers.get('location')).toMatch(/^\/sign-in\?next=/);
   });

@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { serviceClient } from './hub.ts';
 import { commitment } from './ws-fixtures.ts';
-import { member, postForm, text } from './ws-session.ts';
+import { member, postForm, text } from './session.ts';
 
 // Only the owner checks in on a commitment. The rule is Row Level Security: the app's
 // form action and the API directly are both refused, and nothing is written.

@@ -48,3 +48,25 @@ export async function commitment(
   if (error) throw error;
   return data;
 }
+
+/** A draft output made by the given member (so they count as contributing to it). */
+export async function draftOutput(client: Client, userId: string, title = 'Test output') {
+  const { data, error } = await client
+    .from('outputs')
+    .insert({ slug: `ws-output-${suffix()}`, title, created_by: userId })
+    .select('id')
+    .single();
+  if (error) throw error;
+  return data;
+}
+
+/** The commitment an output is attached to as evidence, read with the service role. */
+export async function evidenceFor(outputId: string): Promise<string | null> {
+  const { data, error } = await serviceClient()
+    .from('outputs')
+    .select('commitment_id')
+    .eq('id', outputId)
+    .single();
+  if (error) throw error;
+  return data.commitment_id;
+}

@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { serviceClient, signedInClient } from './hub.ts';
-import { activeWorkstream, commitment } from './ws-fixtures.ts';
-import { getPage, member, postForm, sessionCookie, text } from './ws-session.ts';
+import { activeWorkstream, commitment, draftOutput, evidenceFor } from './ws-fixtures.ts';
+import { getPage, member, postForm, sessionCookie, text } from './session.ts';
 
 let owner: Awaited<ReturnType<typeof member>>;
 
@@ -248,56 +248,29 @@ describe('watching, offering help and evidence', () => {
 
   it('attaches an output the owner contributed to as evidence', async () => {
     const c = await commitment(owner.client, owner.user.id);
-    const output = await owner.client
-      .from('outputs')
-      .insert({
-        slug: `ws-evidence-${Date.now()}`,
-        title: 'Evidence output',
-        created_by: owner.user.id
-      })
-      .select('id')
-      .single();
-    expect(output.error).toBeNull();
+    const output = await draftOutput(owner.client, owner.user.id, 'Evidence output');
     const { response } = await postForm(
       `/commitments/${c.id}`,
       'attach',
-      { output_id: output.data!.id },
+      { output_id: output.id },
       owner.cookie
     );
     expect(response.status).toBe(200);
-    const { data } = await serviceClient()
-      .from('outputs')
-      .select('commitment_id')
-      .eq('id', output.data!.id)
-      .single();
-    expect(data?.commitment_id).toBe(c.id);
+    expect(await evidenceFor(output.id)).toBe(c.id);
   });
 
   it('refuses attaching evidence to someone else’s commitment', async () => {
     const c = await commitment(owner.client, owner.user.id);
     const stranger = await member('stranger');
-    const output = await stranger.client
-      .from('outputs')
-      .insert({
-        slug: `ws-stranger-${Date.now()}`,
-        title: 'Not evidence',
-        created_by: stranger.user.id
-      })
-      .select('id')
-      .single();
+    const output = await draftOutput(stranger.client, stranger.user.id, 'Not evidence');
     const { response } = await postForm(
       `/commitments/${c.id}`,
       'attach',
-      { output_id: output.data!.id },
+      { output_id: output.id },
       stranger.cookie
     );
     expect(response.status).toBe(403);
-    const { data } = await serviceClient()
-      .from('outputs')
-      .select('commitment_id')
-      .eq('id', output.data!.id)
-      .single();
-    expect(data?.commitment_id).toBeNull();
+    expect(await evidenceFor(output.id)).toBeNull();
   });
 });
 

@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { activeWorkstream, commitment } from './ws-fixtures.ts';
-import { getPage, member, restRoundTrips } from './ws-session.ts';
+import { getPage, member, restRoundTrips } from './session.ts';
 
 // Every page of workstreams and commitments answers, and reads its data in 3 or fewer
 // PostgREST round trips (counted by the gateway, per x-request-id the app forwards).
@@ -88,6 +88,21 @@ describe('workstreams and commitments pages', () => {
       if (path.includes('_') || path.includes('not-a-uuid')) {
         // The param matcher refuses junk before any data is read.
         expect(await restRoundTrips(requestId), path).toBe(0);
+      }
+    }
+  });
+
+  it('answers the friendly 404 for a page past the end of the workstreams or commitments list', async () => {
+    for (const path of [
+      '/workstreams?page=99',
+      '/workstreams?status=closed&page=99',
+      '/commitments?page=99',
+      '/commitments?status=dropped&sort=due&page=99'
+    ]) {
+      for (const cookie of [undefined, owner.cookie]) {
+        const { response, html } = await getPage(path, cookie);
+        expect(response.status, path).toBe(404);
+        expect(html, path).toContain('<h1 class="govuk-heading-l">Page not found</h1>');
       }
     }
   });

@@ -1,10 +1,9 @@
-import { fail, redirect } from '@sveltejs/kit';
+import { redirect } from '@sveltejs/kit';
 import type { Client } from './supabase.ts';
-import { DataError, UNAVAILABLE_MESSAGE, toDataError, unwrap } from './errors.ts';
+import { DataError, toDataError, unwrap } from './errors.ts';
 import { failPage } from './page-errors.ts';
 import type { Database } from '#lib/database.types.ts';
 import type { CommitmentInput } from '#lib/validation/commitment.ts';
-import type { FieldError, FormValues } from '#lib/validation/form.ts';
 
 export const PAGE_SIZE = 25;
 
@@ -52,21 +51,62 @@ export interface ListFilters {
   sort?: Sort;
 }
 
-/** The network's commitments (RLS: public ones for visitors, all for members), one page. */
+// What a list of commitments shows (CommitmentList): not the description, which can be long.
+// updated_at is there because PostgREST sorts a function's rows only by selected columns.
+const LIST_COLUMNS =
+  'id, title, so_that, status, staleness, days_overdue, due_on, next_check_in_on, owner_display_name, organisation_name, workstream_slug, workstream_title, archived_at, updated_at';
+
+/** A commitment as lists show it. */
+export type CommitmentListItem = Pick<
+  CommitmentOverview,
+  | 'id'
+  | 'title'
+  | 'so_that'
+  | 'status'
+  | 'staleness'
+  | 'days_overdue'
+  | 'due_on'
+  | 'next_check_in_on'
+  | 'owner_display_name'
+  | 'organisation_name'
+  | 'workstream_slug'
+  | 'workstream_title'
+  | 'archived_at'
+  | 'updated_at'
+>;
+
+/** A PostgREST filter value in double quotes, so commas and brackets in it are literal. */
+const quoted = (value: string) => `"${value.replace(/["\\]/g, '\\$&')}"`;
+
+/**
+ * The network's commitments (RLS: public ones for visitors, all for members), one page.
+ * `organisation` is an organisation's slug (links from its page) or part of its name.
+ */
 export async function list(client: Client, filters: ListFilters, page: number) {
   const from = (page - 1) * PAGE_SIZE;
-  // Filtering by outcome needs an inner join; without it commitments with no tags would go.
-  const select = filters.outcome ? '*, commitment_outcomes!inner(outcomes!inner(slug))' : '*';
-  let query = client
-    .from('commitment_overview')
-    .select(select, { count: 'exact' })
-    .is('archived_at', null);
+  // An outcome goes through commitments_with_outcome (the same rows as the view, found
+  // from the tag): filtering the view by an embedded tag read every commitment.
+  let query = (
+    filters.outcome
+      ? client
+          .rpc(
+            'commitments_with_outcome',
+            { p_outcome: filters.outcome },
+            { get: true, count: 'exact' }
+          )
+          .select(LIST_COLUMNS)
+      : client.from('commitment_overview').select(LIST_COLUMNS, { count: 'exact' })
+  ).is('archived_at', null);
   if (filters.workstream) query = query.eq('workstream_slug', filters.workstream);
   if (filters.status)
     query = query.eq('status', filters.status as CommitmentOverview['status'] & string);
   if (filters.staleness) query = query.eq('staleness', filters.staleness);
-  if (filters.organisation) query = query.eq('organisation_slug', filters.organisation);
-  if (filters.outcome) query = query.eq('commitment_outcomes.outcomes.slug', filters.outcome);
+  if (filters.organisation) {
+    const name = filters.organisation.replace(/[%*_]/g, ' ');
+    query = query.or(
+      `organisation_slug.eq.${quoted(filters.organisation)},organisation_name.ilike.${quoted(`*${name}*`)}`
+    );
+  }
   const sort = SORTS[filters.sort ?? 'updated'];
   const result = await query
     .order(sort.column, { ascending: sort.ascending, nullsFirst: false })
@@ -74,7 +114,7 @@ export async function list(client: Client, filters: ListFilters, page: number) {
     .range(from, from + PAGE_SIZE - 1);
   if (result.error) throw toDataError(result.error, result.status);
   return {
-    commitments: (result.data ?? []) as unknown as CommitmentOverview[],
+    commitments: (result.data ?? []) as unknown as CommitmentListItem[],
     total: result.count ?? 0
   };
 }
@@ -108,19 +148,29 @@ export async function listMine(client: Client, userId: string) {
   return [...open, ...closed];
 }
 
-/** Commitments the member watches or offered help with. */
+/**
+ * Commitments the member watches or offered help with, what is due first. Read from the
+ * member's watch list (indexed by user) with each commitment embedded: filtering the whole
+ * commitment_overview by an embedded watcher looked at every commitment (1.5 s).
+ */
 export async function listWatched(client: Client, userId: string) {
   const result = await client
-    .from('commitment_overview')
-    .select('*, commitment_watchers!inner(user_id, kind)')
-    .eq('commitment_watchers.user_id', userId)
-    .is('archived_at', null)
-    .order('next_check_in_on', { ascending: true, nullsFirst: false })
+    .from('commitment_watchers')
+    .select('user_id, kind, commitment:commitment_overview!inner(*)')
+    .eq('user_id', userId)
+    .is('commitment.archived_at', null)
+    .order('commitment(next_check_in_on)', { ascending: true, nullsFirst: false })
     .limit(100);
   if (result.error) throw toDataError(result.error, result.status);
-  return (result.data ?? []) as unknown as (CommitmentOverview & {
-    commitment_watchers: { user_id: string; kind: 'watch' | 'offer_help' }[];
-  })[];
+  const rows = (result.data ?? []) as unknown as {
+    user_id: string;
+    kind: 'watch' | 'offer_help';
+    commitment: CommitmentOverview;
+  }[];
+  return rows.map(({ user_id, kind, commitment }) => ({
+    ...commitment,
+    commitment_watchers: [{ user_id, kind }]
+  }));
 }
 
 // ---------------------------------------------------------------------------------------
@@ -335,57 +385,4 @@ export async function attachOutput(client: Client, commitmentId: string, outputI
     p_output_id: outputId
   });
   if (result.error) throw toDataError(result.error, result.status);
-}
-
-// ---------------------------------------------------------------------------------------
-// Form actions: one way to turn a failed save into what the form shows.
-
-export interface FormFailure {
-  errors: FieldError[];
-  values: FormValues;
-  outcomes?: string[];
-  action?: string;
-}
-
-/**
- * The failure a form action returns when the database refused a change, with what was
- * typed kept. `messages` words the refusals for this form; conflicts are handled by the
- * caller first when it wants to re-show the latest version.
- */
-export function refused(
-  cause: unknown,
-  data: Omit<FormFailure, 'errors'>,
-  messages: { forbidden: string; invalid?: string; conflict?: string }
-) {
-  const error = toDataError(cause);
-  if (error.kind === 'unavailable')
-    return fail(503, { ...data, errors: [{ message: UNAVAILABLE_MESSAGE }] });
-  if (error.kind === 'forbidden')
-    return fail(403, { ...data, errors: [{ message: messages.forbidden }] });
-  if (error.kind === 'conflict') {
-    return fail(409, {
-      ...data,
-      errors: [{ message: messages.conflict ?? `${error.message} Check the page and try again.` }]
-    });
-  }
-  if (error.kind === 'invalid') {
-    return fail(400, {
-      ...data,
-      errors: [
-        { message: messages.invalid ?? `${error.message} Check your answers and try again.` }
-      ]
-    });
-  }
-  if (error.kind === 'not_found') {
-    return fail(404, {
-      ...data,
-      errors: [{ message: 'That could not be found. It may have been archived.' }]
-    });
-  }
-  throw error;
-}
-
-/** Ticked checkboxes named `name`, as a list. */
-export function checked(formData: FormData, name: string): string[] {
-  return formData.getAll(name).filter((v): v is string => typeof v === 'string' && v !== '');
 }

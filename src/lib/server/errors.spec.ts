@@ -48,6 +48,11 @@ describe('toDataError', () => {
     expect(toDataError({ message: 'check constraint', code: '23514' }, 400).kind).toBe('invalid');
   });
 
+  it('reports a page past the end of a list (PGRST103, HTTP 416) as not found', () => {
+    const pastTheEnd = { message: 'Requested range not satisfiable', code: 'PGRST103' };
+    expect(toDataError(pastTheEnd, 416).kind).toBe('not_found');
+  });
+
   it('says unknown for anything else', () => {
     expect(toDataError({ message: 'odd', code: 'XX000' }, 500).kind).toBe('unknown');
   });

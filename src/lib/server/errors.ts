@@ -43,7 +43,10 @@ function kindFor(status: number, code: string, text: string): DataErrorKind {
   if (UNAVAILABLE_CODES.has(code) || UNAVAILABLE_STATUSES.has(status)) return 'unavailable';
   if (status === 0 && NETWORK_HINTS.test(text)) return 'unavailable';
   if (code === 'PT409' || code === '23505' || status === 409) return 'conflict';
-  if (code === 'PGRST116' || code === 'PGRST205' || status === 404) return 'not_found';
+  // PGRST103 (HTTP 416): a page past the end of a list; there is no such page.
+  if (code === 'PGRST116' || code === 'PGRST205' || code === 'PGRST103' || status === 404) {
+    return 'not_found';
+  }
   if (code === '42501' || code === 'PGRST301' || status === 401 || status === 403) {
     return 'forbidden';
   }

@@ -94,8 +94,6 @@ export async function listPage(
     ? query.lt('ends_at', now.toISOString()).order('starts_at', { ascending: false })
     : query.gte('ends_at', now.toISOString()).order('starts_at', { ascending: true });
   const result = await query.order('id').range(from, from + pageSize - 1);
-  // A page past the end of the list (PostgREST answers 416): there is no such page.
-  if (result.error?.code === 'PGRST103') throw new DataError('not_found', 'No such page.', 404);
   if (result.error) throw toDataError(result.error, result.status);
   return { events: (result.data ?? []) as unknown as EventListItem[], total: result.count ?? 0 };
 }

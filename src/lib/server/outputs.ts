@@ -100,8 +100,6 @@ export async function listPublished(client: Client, filters: OutputFilters, page
     .order('created_at', { ascending: false })
     .order('id')
     .range(from, from + OUTPUTS_PAGE_SIZE - 1);
-  // A page past the end of the list (PostgREST answers 416): there is no such page.
-  if (result.error?.code === 'PGRST103') throw new DataError('not_found', 'No such page.', 404);
   if (result.error) throw toDataError(result.error, result.status);
   return {
     outputs: (result.data ?? []) as unknown as OutputListItem[],

@@ -81,8 +81,6 @@ export async function listPublished(client: Client, filters: PatternFilters, pag
     .order('title')
     .order('id')
     .range(from, from + PATTERNS_PAGE_SIZE - 1);
-  // A page past the end of the list (PostgREST answers 416): there is no such page.
-  if (result.error?.code === 'PGRST103') throw new DataError('not_found', 'No such page.', 404);
   if (result.error) throw toDataError(result.error, result.status);
   return {
     patterns: (result.data ?? []) as unknown as PatternListItem[],

@@ -1,6 +1,7 @@
 import type { Client } from './supabase.ts';
 import { DataError, toDataError, unwrap } from './errors.ts';
 import type { Database } from '#lib/database.types.ts';
+import { STATUS_ORDER } from '#lib/staleness.ts';
 import type { EditWorkstreamInput, ProposeWorkstreamInput } from '#lib/validation/workstream.ts';
 
 export interface WorkstreamSummary {
@@ -10,21 +11,30 @@ export interface WorkstreamSummary {
   memberCount: number;
 }
 
-/** Active workstreams with how many people are in each, in one request (embedded count). */
-export async function listActive(client: Client): Promise<WorkstreamSummary[]> {
-  const rows = unwrap(
-    await client
-      .from('workstreams')
-      .select('slug, title, purpose, workstream_members(count)')
-      .eq('status', 'active')
-      .order('title')
-  );
-  return rows.map((row) => ({
-    slug: row.slug,
-    title: row.title,
+/**
+ * The `limit` active workstreams with the most members (listed by title), and how many
+ * active workstreams there are in all: the home page shows a handful, not all 300.
+ */
+export async function listActive(
+  client: Client,
+  limit = 8
+): Promise<{ workstreams: WorkstreamSummary[]; total: number }> {
+  const result = await client
+    .from('workstream_summary')
+    .select('slug, title, purpose, member_count', { count: 'exact' })
+    .eq('status', 'active')
+    .order('member_count', { ascending: false })
+    .order('title')
+    .limit(limit);
+  if (result.error) throw toDataError(result.error, result.status);
+  const workstreams = (result.data ?? []).map((row) => ({
+    slug: row.slug ?? '',
+    title: row.title ?? '',
     purpose: row.purpose,
-    memberCount: row.workstream_members[0]?.count ?? 0
+    memberCount: row.member_count ?? 0
   }));
+  workstreams.sort((a, b) => a.title.localeCompare(b.title, 'en-GB'));
+  return { workstreams, total: result.count ?? workstreams.length };
 }
 
 // ---------------------------------------------------------------------------------------
@@ -146,19 +156,58 @@ export async function getBySlug(client: Client, slug: string): Promise<Workstrea
   return result.data as unknown as WorkstreamDetail;
 }
 
-/** The commitments of a workstream (RLS: public ones for visitors), for grouping by status. */
+/** How many commitments of each status a workstream page lists; "See all" shows the rest. */
+export const COMMITMENTS_PER_STATUS = 10;
+
+const COMMITMENT_COLUMNS =
+  'id, title, so_that, status, staleness, days_overdue, due_on, next_check_in_on, owner_display_name, organisation_name';
+
+type CommitmentStatus = Database['public']['Enums']['commitment_status'];
+
+export interface WorkstreamCommitment {
+  id: string | null;
+  title: string | null;
+  so_that: string | null;
+  status: CommitmentStatus | null;
+  staleness: string | null;
+  days_overdue: number | null;
+  due_on: string | null;
+  next_check_in_on: string | null;
+  owner_display_name: string | null;
+  organisation_name: string | null;
+}
+
+/**
+ * A workstream's commitments by status (RLS: public ones for visitors), in STATUS_ORDER,
+ * leaving out empty statuses: how many there are and the first few, next check-in first.
+ * One request: the workstream with each status embedded twice (a page and a count).
+ */
 export async function commitmentsOf(client: Client, slug: string) {
-  const result = await client
-    .from('commitment_overview')
-    .select(
-      'id, title, so_that, status, staleness, days_overdue, due_on, next_check_in_on, owner_display_name, organisation_name'
-    )
-    .eq('workstream_slug', slug)
-    .is('archived_at', null)
-    .order('next_check_in_on', { ascending: true, nullsFirst: false })
-    .limit(200);
+  const select = STATUS_ORDER.flatMap((status) => [
+    `${status}:commitment_overview(${COMMITMENT_COLUMNS})`,
+    `${status}_count:commitment_overview(count)`
+  ]).join(', ');
+  let query = client.from('workstreams').select(select).eq('slug', slug);
+  for (const status of STATUS_ORDER) {
+    for (const embed of [status, `${status}_count`]) {
+      query = query.eq(`${embed}.status`, status).is(`${embed}.archived_at`, null);
+    }
+    query = query
+      .order('next_check_in_on', { referencedTable: status, ascending: true, nullsFirst: false })
+      .order('id', { referencedTable: status })
+      .limit(COMMITMENTS_PER_STATUS, { referencedTable: status });
+  }
+  const result = await query.maybeSingle();
   if (result.error) throw toDataError(result.error, result.status);
-  return result.data ?? [];
+  const row = (result.data ?? {}) as unknown as Record<
+    string,
+    WorkstreamCommitment[] | { count: number }[] | undefined
+  >;
+  return STATUS_ORDER.map((status) => ({
+    status,
+    total: (row[`${status}_count`] as { count: number }[] | undefined)?.[0]?.count ?? 0,
+    items: (row[status] as WorkstreamCommitment[] | undefined) ?? []
+  })).filter((group) => group.total > 0);
 }
 
 /** Whether the signed-in member is in the steering group (they approve proposals). */

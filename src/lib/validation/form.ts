@@ -50,3 +50,25 @@ export function parseForm<S extends z.ZodObject>(
 export function errorFor(errors: FieldError[] | undefined, field: string): string | undefined {
   return errors?.find((e) => e.field === field)?.message;
 }
+
+/** What a form action sent back with a failure, read the same way on every form page. */
+export interface FormResult {
+  errors: FieldError[];
+  /** What was typed; absent when the form has not come back (show stored values). */
+  values?: FormValues;
+  /** Ticked outcome ids, as sent. */
+  outcomes?: string[];
+  /** The row changed since the form was opened (a stale version). */
+  conflict: boolean;
+}
+
+/** Reads a page's `form` prop (any action's data, or null before a post) as a FormResult. */
+export function formResult(form: object | null | undefined): FormResult {
+  const f: Partial<FormResult> = form ?? {};
+  return {
+    errors: f.errors ?? [],
+    values: f.values,
+    outcomes: f.outcomes,
+    conflict: f.conflict === true
+  };
+}

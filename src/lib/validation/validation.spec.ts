@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseForm } from './form.ts';
+import { formResult, parseForm } from './form.ts';
 import { profileSchema } from './profile.ts';
 import { codeSchema, emailSchema } from './sign-in.ts';
 
@@ -88,5 +88,37 @@ describe('profile form', () => {
     const { version: _version, ...withoutVersion } = valid;
     const parsed = parseForm(profileSchema, form(withoutVersion));
     expect(parsed.ok && parsed.data.version).toBe(0);
+  });
+});
+
+describe('formResult', () => {
+  it('reads nothing from a page no form has come back to', () => {
+    expect(formResult(null)).toEqual({
+      errors: [],
+      values: undefined,
+      outcomes: undefined,
+      conflict: false
+    });
+    expect(formResult(undefined).errors).toEqual([]);
+  });
+
+  it('reads the errors, what was typed, the ticked outcomes and a conflict from a failure', () => {
+    const errors = [{ field: 'title', message: 'Enter a title' }];
+    const result = formResult({
+      conflict: true,
+      errors,
+      values: { title: 'x' },
+      outcomes: ['a']
+    });
+    expect(result).toEqual({ errors, values: { title: 'x' }, outcomes: ['a'], conflict: true });
+  });
+
+  it('treats a success message as no errors and no conflict', () => {
+    expect(formResult({ success: 'Saved' })).toEqual({
+      errors: [],
+      values: undefined,
+      outcomes: undefined,
+      conflict: false
+    });
   });
 });

@@ -21,13 +21,23 @@ function pick(url: URL, name: string, allowed?: readonly string[]): string | und
   return SLUG.test(value) && value.length <= 100 ? value : undefined;
 }
 
+/** Part of an organisation's name (or its slug): letters, digits, spaces and name punctuation. */
+function organisationText(url: URL): string | undefined {
+  const value = (url.searchParams.get('organisation') ?? '')
+    .replace(/[^\p{L}\p{N} '’&.,()-]/gu, ' ')
+    .replace(/\s+/g, ' ')
+    .trim()
+    .slice(0, 100);
+  return value || undefined;
+}
+
 export const load: PageServerLoad = async ({ locals, url }) => {
   const user = await currentUser(locals);
   const filters = {
     workstream: pick(url, 'workstream'),
     status: pick(url, 'status', COMMITMENT_STATUSES),
     staleness: pick(url, 'staleness', STALENESS),
-    organisation: pick(url, 'organisation'),
+    organisation: organisationText(url),
     outcome: pick(url, 'outcome'),
     sort: (pick(url, 'sort', Object.keys(SORTS)) ?? 'updated') as Sort
   };
@@ -46,7 +56,11 @@ export const load: PageServerLoad = async ({ locals, url }) => {
       page,
       totalPages: Math.max(1, Math.ceil(total / PAGE_SIZE)),
       filters,
-      options,
+      // Only what the selects need: ids, statuses and the 500 organisations stay on the server.
+      options: {
+        workstreams: options.workstreams.map(({ slug, title }) => ({ slug, title })),
+        outcomes: options.outcomes.map(({ slug, title }) => ({ slug, title }))
+      },
       signedIn: !!user
     };
   } catch (e) {

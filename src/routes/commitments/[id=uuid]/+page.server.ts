@@ -6,13 +6,13 @@ import {
   evidenceCandidates,
   get,
   offerHelp,
-  refused,
   requireMember,
   unwatch,
   watch
 } from '#lib/server/commitments.ts';
 import { checkIn } from '#lib/server/check-ins.ts';
 import { toDataError } from '#lib/server/errors.ts';
+import { refused } from '#lib/server/form-actions.ts';
 import { failPage } from '#lib/server/page-errors.ts';
 import { addDaysTo, todayInLondon } from '#lib/dates.ts';
 import { attachOutputSchema, offerHelpSchema } from '#lib/validation/commitment.ts';

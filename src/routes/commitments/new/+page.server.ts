@@ -1,9 +1,9 @@
-import { fail, redirect } from '@sveltejs/kit';
-import { checked, create, filterOptions, refused, requireMember } from '#lib/server/commitments.ts';
+import { redirect } from '@sveltejs/kit';
+import { create, filterOptions, requireMember } from '#lib/server/commitments.ts';
+import { parseWithOutcomes, refused } from '#lib/server/form-actions.ts';
 import { failPage } from '#lib/server/page-errors.ts';
 import { todayInLondon } from '#lib/dates.ts';
-import { commitmentSchema, defaultFirstCheckIn, outcomeIds } from '#lib/validation/commitment.ts';
-import { parseForm } from '#lib/validation/form.ts';
+import { commitmentSchema, defaultFirstCheckIn } from '#lib/validation/commitment.ts';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ locals, url }) => {
@@ -31,25 +31,15 @@ export const actions: Actions = {
   default: async ({ request, locals, url }) => {
     const user = await requireMember(locals, `${url.pathname}${url.search}`);
     const formData = await request.formData();
-    const outcomes = checked(formData, 'outcome');
-    const parsed = parseForm(commitmentSchema(todayInLondon()), formData);
-    const tags = outcomeIds.safeParse(outcomes);
-    if (!parsed.ok || !tags.success) {
-      const errors = parsed.ok ? [] : parsed.errors;
-      if (!tags.success)
-        errors.push({
-          field: 'outcome',
-          message: tags.error.issues[0]?.message ?? 'Select outcomes from the list'
-        });
-      return fail(400, { errors, values: parsed.values, outcomes });
-    }
+    const form = parseWithOutcomes(commitmentSchema(todayInLondon()), formData);
+    if (!form.ok) return form.failure;
     let id: string;
     try {
-      id = await create(locals.supabase, user.id, parsed.data, tags.data);
+      id = await create(locals.supabase, user.id, form.data, form.outcomeIds);
     } catch (e) {
       return refused(
         e,
-        { values: parsed.values, outcomes },
+        { values: form.values, outcomes: form.outcomes },
         {
           forbidden: 'You can only make commitments of your own. Sign in again and try again.',
           invalid: 'Some of your answers could not be saved. Check them and try again.'

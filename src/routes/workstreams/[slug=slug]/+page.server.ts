@@ -1,5 +1,6 @@
 import { fail } from '@sveltejs/kit';
-import { currentUser, refused, requireMember } from '#lib/server/commitments.ts';
+import { currentUser, requireMember } from '#lib/server/commitments.ts';
+import { refused } from '#lib/server/form-actions.ts';
 import {
   approve,
   commitmentsOf,

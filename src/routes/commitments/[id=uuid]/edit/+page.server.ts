@@ -1,17 +1,9 @@
-import { error, fail, isHttpError, redirect } from '@sveltejs/kit';
-import {
-  checked,
-  filterOptions,
-  getForEdit,
-  refused,
-  requireMember,
-  update
-} from '#lib/server/commitments.ts';
-import { toDataError } from '#lib/server/errors.ts';
+import { error, isHttpError, redirect } from '@sveltejs/kit';
+import { filterOptions, getForEdit, requireMember, update } from '#lib/server/commitments.ts';
+import { editConflict, parseWithOutcomes, refused } from '#lib/server/form-actions.ts';
 import { failPage } from '#lib/server/page-errors.ts';
 import { todayInLondon } from '#lib/dates.ts';
-import { commitmentSchema, outcomeIds } from '#lib/validation/commitment.ts';
-import { parseForm } from '#lib/validation/form.ts';
+import { commitmentSchema } from '#lib/validation/commitment.ts';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ locals, params, url }) => {
@@ -54,45 +46,21 @@ export const actions: Actions = {
   default: async ({ request, locals, params, url }) => {
     await requireMember(locals, url.pathname);
     const formData = await request.formData();
-    const outcomes = checked(formData, 'outcome');
-    const parsed = parseForm(commitmentSchema(todayInLondon(), { editing: true }), formData);
-    const tags = outcomeIds.safeParse(outcomes);
-    if (!parsed.ok || !tags.success) {
-      const errors = parsed.ok ? [] : parsed.errors;
-      if (!tags.success)
-        errors.push({
-          field: 'outcome',
-          message: tags.error.issues[0]?.message ?? 'Select outcomes from the list'
-        });
-      return fail(400, { errors, values: parsed.values, outcomes });
-    }
+    const form = parseWithOutcomes(commitmentSchema(todayInLondon(), { editing: true }), formData);
+    if (!form.ok) return form.failure;
     try {
-      await update(locals.supabase, params.id, parsed.data, tags.data);
+      await update(locals.supabase, params.id, form.data, form.outcomeIds);
     } catch (e) {
-      const dataError = toDataError(e);
-      if (dataError.kind === 'conflict' && dataError.code === 'PT409') {
-        // Keep what they typed, against the latest version, so saving again works.
-        let latest: string | undefined;
-        try {
-          latest = String((await getForEdit(locals.supabase, params.id)).version);
-        } catch {
-          latest = undefined;
-        }
-        return fail(409, {
-          conflict: true,
-          errors: [
-            {
-              message:
-                'This commitment was changed by someone else (or in another tab) since you opened it. Your changes below have not been saved. Check them against the commitment and save again.'
-            }
-          ],
-          values: { ...parsed.values, ...(latest ? { version: latest } : {}) },
-          outcomes
-        });
-      }
+      const conflict = await editConflict(
+        e,
+        async () => (await getForEdit(locals.supabase, params.id)).version,
+        'This commitment was changed by someone else (or in another tab) since you opened it. Your changes below have not been saved. Check them against the commitment and save again.',
+        form
+      );
+      if (conflict) return conflict;
       return refused(
-        dataError,
-        { values: parsed.values, outcomes },
+        e,
+        { values: form.values, outcomes: form.outcomes },
         {
           forbidden:
             'Only the owner of a commitment can edit it. Your changes have not been saved.',

@@ -1,10 +1,9 @@
-import { error, fail, isHttpError, redirect } from '@sveltejs/kit';
-import { checked, filterOptions, refused, requireMember } from '#lib/server/commitments.ts';
+import { error, isHttpError, redirect } from '@sveltejs/kit';
+import { filterOptions, requireMember } from '#lib/server/commitments.ts';
 import { toDataError } from '#lib/server/errors.ts';
+import { editConflict, parseWithOutcomes, refused } from '#lib/server/form-actions.ts';
 import { failPage } from '#lib/server/page-errors.ts';
 import { getForEdit, isSteering, updateWorkstream } from '#lib/server/workstreams.ts';
-import { outcomeIds } from '#lib/validation/commitment.ts';
-import { parseForm } from '#lib/validation/form.ts';
 import { editWorkstreamSchema } from '#lib/validation/workstream.ts';
 import type { Actions, PageServerLoad } from './$types';
 
@@ -64,51 +63,29 @@ export const actions: Actions = {
   default: async ({ request, locals, params, url }) => {
     await requireMember(locals, url.pathname);
     const formData = await request.formData();
-    const outcomes = checked(formData, 'outcome');
-    const parsed = parseForm(editWorkstreamSchema, formData);
-    const tags = outcomeIds.safeParse(outcomes);
-    if (!parsed.ok || !tags.success) {
-      const errors = parsed.ok ? [] : parsed.errors;
-      if (!tags.success)
-        errors.push({
-          field: 'outcome',
-          message: tags.error.issues[0]?.message ?? 'Select outcomes from the list'
-        });
-      return fail(400, { errors, values: parsed.values, outcomes });
-    }
+    const form = parseWithOutcomes(editWorkstreamSchema, formData);
+    if (!form.ok) return form.failure;
     try {
       const current = await getForEdit(locals.supabase, params.slug);
       await updateWorkstream(
         locals.supabase,
         current.id,
-        parsed.data,
+        form.data,
         current.workstream_outcomes.map((t) => t.outcome_id),
-        tags.data
+        form.outcomeIds
       );
     } catch (e) {
       const dataError = toDataError(e);
-      if (dataError.kind === 'conflict' && dataError.code === 'PT409') {
-        let latest: string | undefined;
-        try {
-          latest = String((await getForEdit(locals.supabase, params.slug)).version);
-        } catch {
-          latest = undefined;
-        }
-        return fail(409, {
-          conflict: true,
-          errors: [
-            {
-              message:
-                'This workstream was changed by someone else since you opened it. Your changes below have not been saved. Check them and save again.'
-            }
-          ],
-          values: { ...parsed.values, ...(latest ? { version: latest } : {}) },
-          outcomes
-        });
-      }
+      const conflict = await editConflict(
+        dataError,
+        async () => (await getForEdit(locals.supabase, params.slug)).version,
+        'This workstream was changed by someone else since you opened it. Your changes below have not been saved. Check them and save again.',
+        form
+      );
+      if (conflict) return conflict;
       return refused(
         dataError,
-        { values: parsed.values, outcomes },
+        { values: form.values, outcomes: form.outcomes },
         {
           forbidden: dataError.message.includes('steering group')
             ? `${dataError.message} Choose another status.`

@@ -1,5 +1,6 @@
 import { error, fail, isHttpError } from '@sveltejs/kit';
-import { refused, requireMember } from '#lib/server/commitments.ts';
+import { requireMember } from '#lib/server/commitments.ts';
+import { refused } from '#lib/server/form-actions.ts';
 import { failPage } from '#lib/server/page-errors.ts';
 import { getForEdit, isSteering, removeMember, setRole } from '#lib/server/workstreams.ts';
 import { parseForm } from '#lib/validation/form.ts';

@@ -1,9 +1,9 @@
-// Helpers for the workstreams and commitments tests: fetch app pages as a visitor or as a
+// Helpers for tests that use the app as a browser would: fetch pages as a visitor or as a
 // signed-in member (the session cookie @supabase/ssr would have set), post form actions
 // the way a browser without JavaScript does, and count data API round trips per page.
 import { randomUUID } from 'node:crypto';
 import type { Session } from '@supabase/supabase-js';
-import { apiRequestsFor, hub, signedInClient, uniqueEmail } from './hub.ts';
+import { apiRequestsFor, hub, serviceClient, signedInClient, uniqueEmail } from './hub.ts';
 
 // @supabase/ssr names its cookie after the first label of the API host (127.0.0.1 → "127")
 // and splits values longer than 3180 characters into .0, .1, ... chunks.
@@ -21,9 +21,18 @@ export function sessionCookie(session: Session): string {
   return parts.join('; ');
 }
 
-/** A new member, signed in through the real emailed-code flow, with their app cookie. */
-export async function member(label = 'member') {
-  const signedIn = await signedInClient(uniqueEmail(`ws-${label}`));
+/**
+ * A new member, signed in through the real emailed-code flow, with their app cookie.
+ * `steering` also gives them the steering group role.
+ */
+export async function member(label = 'member', opts: { steering?: boolean } = {}) {
+  const signedIn = await signedInClient(uniqueEmail(label));
+  if (opts.steering) {
+    const { error } = await serviceClient()
+      .from('network_roles')
+      .insert({ user_id: signedIn.user.id, role: 'steering' });
+    if (error) throw error;
+  }
   return { ...signedIn, cookie: sessionCookie(signedIn.session) };
 }
 
@@ -37,7 +46,7 @@ export async function getPage(path: string, cookie?: string) {
   return { response, html: await response.text(), requestId };
 }
 
-/** How many PostgREST requests the app made for one page view. */
+/** How many PostgREST requests the app made while answering one request. */
 export async function restRoundTrips(requestId: string): Promise<number> {
   const requests = await apiRequestsFor(requestId);
   return requests.filter((r) => r.service === 'rest').length;

@@ -1,0 +1,84 @@
+// Starts the embedded stack (built app, throwaway database) on ports of a test run's own,
+// and stops it: for the integration run as a whole and for tests that need a stack apart.
+import { spawn, type ChildProcess } from 'node:child_process';
+
+export interface StackPorts {
+  app: number;
+  api: number;
+  db: number;
+  mailbox: number;
+  /** PostgREST; its admin port is the next one. */
+  postgrest: number;
+}
+
+export interface RunningStack {
+  appUrl: string;
+  apiUrl: string;
+  mailboxUrl: string;
+  dbUrl: string;
+  /** Stops the stack (SIGTERM) and waits for it to exit. */
+  stop(): Promise<void>;
+}
+
+const READY = 'Network Hub is ready';
+const START_TIMEOUT_MS = 150_000;
+
+/**
+ * `node stack/cli.ts --app --memory [...args]` on `ports`; resolves when it says it is
+ * ready. Always the throwaway embedded database, even where DATABASE_URL is set.
+ */
+export async function startStack(
+  ports: StackPorts,
+  opts: { args?: string[]; env?: NodeJS.ProcessEnv } = {}
+): Promise<RunningStack> {
+  const appUrl = `http://127.0.0.1:${ports.app}`;
+  const env: NodeJS.ProcessEnv = {
+    ...process.env,
+    PORT: String(ports.app),
+    HUB_API_PORT: String(ports.api),
+    HUB_DB_PORT: String(ports.db),
+    HUB_MAILBOX_PORT: String(ports.mailbox),
+    HUB_POSTGREST_PORT: String(ports.postgrest),
+    HUB_POSTGREST_ADMIN_PORT: String(ports.postgrest + 1),
+    SITE_URL: appUrl,
+    ...opts.env
+  };
+  delete env.DATABASE_URL;
+  const proc: ChildProcess = spawn(
+    process.execPath,
+    ['stack/cli.ts', '--app', '--memory', ...(opts.args ?? [])],
+    { env, stdio: ['ignore', 'pipe', 'pipe'] }
+  );
+  let output = '';
+  await new Promise<void>((resolve, reject) => {
+    const timer = setTimeout(
+      () => reject(new Error(`The stack did not start in 150 s:\n${output}`)),
+      START_TIMEOUT_MS
+    );
+    const onData = (b: Buffer) => {
+      output += b.toString();
+      if (output.includes(READY)) {
+        clearTimeout(timer);
+        resolve();
+      }
+    };
+    proc.stdout!.on('data', onData);
+    proc.stderr!.on('data', onData);
+    proc.once('exit', (code) => {
+      clearTimeout(timer);
+      reject(new Error(`The stack exited (code ${code}) before it was ready:\n${output}`));
+    });
+  });
+  return {
+    appUrl,
+    apiUrl: `http://127.0.0.1:${ports.api}`,
+    mailboxUrl: `http://127.0.0.1:${ports.mailbox}`,
+    dbUrl: `postgres://postgres@127.0.0.1:${ports.db}/postgres`,
+    async stop() {
+      if (proc.exitCode !== null || proc.signalCode !== null) return;
+      const exited = new Promise((r) => proc.once('exit', r));
+      proc.kill('SIGTERM');
+      await exited;
+    }
+  };
+}
