@@ -31,6 +31,9 @@ export async function withoutJavaScript(
 }
 
 async function axeProblems(page: Page): Promise<string[]> {
+  // After a click or a form post the page may still be loading its stylesheet; axe on
+  // unstyled HTML reports problems (target sizes) a member would never see.
+  await page.waitForLoadState('load');
   const results = await new AxeBuilder({ page }).withTags(AXE_TAGS).analyze();
   return results.violations.map(
     (v) => `${v.id} (${v.impact}): ${v.help} — ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`
