@@ -6,6 +6,10 @@ import { failPage } from '#lib/server/page-errors.ts';
 import { getDigest, pageParam, PAGE_SIZE, requireSignedIn } from '#lib/server/steering.ts';
 import type { PageServerLoad } from './$types';
 
+// A read-only preview whose only form is a GET: rendering it in the browser as well would
+// ship every item twice (HTML and hydration data), and a busy week has thousands.
+export const csr = false;
+
 export const load: PageServerLoad = async ({ locals, url }) => {
   await requireSignedIn(locals, url);
   const raw = url.searchParams.get('since') ?? '';
