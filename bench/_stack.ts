@@ -2,7 +2,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 
 /** Starts the stack with the built app on bench ports; resolves once it is ready. */
 export async function startBenchStack(extraEnv: NodeJS.ProcessEnv = {}, extraArgs: string[] = []) {
-  const ports = { app: 3400, api: 58321, db: 58322, mailbox: 58324, postgrest: 58325 };
+  const ports = { app: 3400, api: 28321, db: 28322, mailbox: 28324, postgrest: 28325 };
   const env = {
     ...process.env,
     PORT: String(ports.app),

@@ -6,7 +6,7 @@ import { DEFAULT_ANON_KEY } from '../../stack/keys.ts';
 
 // A second app process whose data API goes through a switchable TCP relay, so the test
 // can take the API away and bring it back without touching the shared stack.
-const relayPort = 56390;
+const relayPort = 26390;
 const appPort = 3290;
 const appUrl = `http://127.0.0.1:${appPort}`;
 

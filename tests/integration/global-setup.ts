@@ -5,7 +5,7 @@ import { startStack, type RunningStack } from './stack-process.ts';
 
 // Starts the whole embedded stack (with the built app and a throwaway database) on ports
 // of its own, so integration tests talk to real PostgREST, auth and Postgres.
-const ports = { app: 3200, api: 56321, db: 56322, mailbox: 56324, postgrest: 56325 };
+const ports = { app: 3200, api: 26321, db: 26322, mailbox: 26324, postgrest: 26325 };
 let stack: RunningStack | undefined;
 
 export async function setup(project: TestProject) {
