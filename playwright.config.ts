@@ -6,6 +6,7 @@ const chromiumPath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const executablePath = existsSync(chromiumPath) ? chromiumPath : undefined;
 
 import { APP_URL, ports } from './tests/e2e/ports.ts';
+import { stackEnv } from './stack/spawn-stack.ts';
 
 export default defineConfig({
   testDir: 'tests/e2e',
@@ -54,15 +55,7 @@ export default defineConfig({
         stdout: 'pipe',
         stderr: 'pipe',
         env: {
-          PORT: String(ports.app),
-          HUB_API_PORT: String(ports.api),
-          HUB_DB_PORT: String(ports.db),
-          HUB_MAILBOX_PORT: String(ports.mailbox),
-          HUB_POSTGREST_PORT: String(ports.postgrest),
-          HUB_POSTGREST_ADMIN_PORT: String(ports.postgrest + 1),
-          SITE_URL: `http://127.0.0.1:${ports.app}`,
-          // Always the throwaway embedded database, even where DATABASE_URL is set.
-          DATABASE_URL: '',
+          ...stackEnv(ports),
           // Every test signs in from 127.0.0.1; the per-email limit stays on.
           HUB_IP_RATE_LIMIT_PER_HOUR: '10000'
         }

@@ -20,7 +20,7 @@ const scaleArg = args.indexOf('--scale');
 const scale = scaleArg >= 0 ? Number(args[scaleArg + 1]) : 1;
 const rounds = 9;
 
-const stack = await startBenchStack({}, large ? ['--no-seed'] : []);
+const stack = await startBenchStack(large ? ['--no-seed'] : []);
 try {
   const sql = connectPg(stack.dbUrl, 2);
   let seedSeconds: number | undefined;

@@ -1,7 +1,7 @@
 import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import type { TestProject } from 'vitest/node';
-import { startStack, type RunningStack } from './stack-process.ts';
+import { spawnStack, type RunningStack } from '../../stack/spawn-stack.ts';
 
 // Starts the whole embedded stack (with the built app and a throwaway database) on ports
 // of its own, so integration tests talk to real PostgREST, auth and Postgres.
@@ -16,7 +16,7 @@ export async function setup(project: TestProject) {
     if (built.status !== 0)
       throw new Error('`vite build` failed: the integration tests need the built app.');
   }
-  stack = await startStack(ports, {
+  stack = await spawnStack(ports, {
     // Many sign-ins from one address in a test run; the per-email limit stays on.
     env: { HUB_IP_RATE_LIMIT_PER_HOUR: '10000' }
   });

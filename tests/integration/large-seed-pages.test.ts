@@ -6,7 +6,7 @@ import type { Sql } from '../../stack/db/sql.ts';
 import { DEFAULT_ANON_KEY } from '../../stack/keys.ts';
 import { seedLarge } from '../../scripts/seed-large.ts';
 import { sessionCookie } from './session.ts';
-import { startStack, type RunningStack } from './stack-process.ts';
+import { spawnStack, type RunningStack } from '../../stack/spawn-stack.ts';
 
 // Pages must keep to 3 data API round trips however much data there is: a stack of its
 // own, loaded by the large-seed generator (at a tenth of its full size, so the run stays short:
@@ -21,7 +21,7 @@ let workstreamSlug: string;
 let commitmentId: string;
 
 beforeAll(async () => {
-  stack = await startStack(ports, { args: ['--no-seed'] });
+  stack = await spawnStack(ports, { args: ['--no-seed'] });
   sql = connectPg(stack.dbUrl, 2);
   await seedLarge(sql, { seed: 42, scale: 0.1 });
 

@@ -1,5 +1,6 @@
-// Starts the embedded stack (built app, throwaway database) on ports of a test run's own,
-// and stops it: for the integration run as a whole and for tests that need a stack apart.
+// Starts the embedded stack (built app, throwaway database) as a child process on ports
+// of its own, and stops it: for the integration run, tests that need a stack apart, the
+// Playwright web server's environment, and the benches.
 import { spawn, type ChildProcess } from 'node:child_process';
 
 export interface StackPorts {
@@ -21,29 +22,35 @@ export interface RunningStack {
 }
 
 const READY = 'Network Hub is ready';
-const START_TIMEOUT_MS = 150_000;
 
 /**
- * `node stack/cli.ts --app --memory [...args]` on `ports`; resolves when it says it is
- * ready. Always the throwaway embedded database, even where DATABASE_URL is set.
+ * The environment that puts the stack on `ports`, on the throwaway embedded database
+ * (an empty DATABASE_URL counts as unset) even where DATABASE_URL is set.
  */
-export async function startStack(
-  ports: StackPorts,
-  opts: { args?: string[]; env?: NodeJS.ProcessEnv } = {}
-): Promise<RunningStack> {
-  const appUrl = `http://127.0.0.1:${ports.app}`;
-  const env: NodeJS.ProcessEnv = {
-    ...process.env,
+export function stackEnv(ports: StackPorts): Record<string, string> {
+  return {
     PORT: String(ports.app),
     HUB_API_PORT: String(ports.api),
     HUB_DB_PORT: String(ports.db),
     HUB_MAILBOX_PORT: String(ports.mailbox),
     HUB_POSTGREST_PORT: String(ports.postgrest),
     HUB_POSTGREST_ADMIN_PORT: String(ports.postgrest + 1),
-    SITE_URL: appUrl,
-    ...opts.env
+    SITE_URL: `http://127.0.0.1:${ports.app}`,
+    DATABASE_URL: ''
   };
-  delete env.DATABASE_URL;
+}
+const START_TIMEOUT_MS = 150_000;
+
+/**
+ * `node stack/cli.ts --app --memory [...args]` on `ports`; resolves when it says it is
+ * ready. Always the throwaway embedded database, even where DATABASE_URL is set.
+ */
+export async function spawnStack(
+  ports: StackPorts,
+  opts: { args?: string[]; env?: NodeJS.ProcessEnv } = {}
+): Promise<RunningStack> {
+  const appUrl = `http://127.0.0.1:${ports.app}`;
+  const env: NodeJS.ProcessEnv = { ...process.env, ...stackEnv(ports), ...opts.env };
   const proc: ChildProcess = spawn(
     process.execPath,
     ['stack/cli.ts', '--app', '--memory', ...(opts.args ?? [])],
