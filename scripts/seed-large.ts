@@ -16,6 +16,7 @@
 import { pathToFileURL } from 'node:url';
 import { connectPg } from '../stack/db/pg.ts';
 import type { Sql } from '../stack/db/sql.ts';
+import { REGIONS } from '../src/lib/regions.ts';
 
 export interface SeedLargeOptions {
   seed: number;
@@ -185,20 +186,8 @@ const orgSuffixes = [
   'Borough Council',
   'District Council'
 ];
-const regions = [
-  'North East',
-  'North West',
-  'Yorkshire and the Humber',
-  'East Midlands',
-  'West Midlands',
-  'East of England',
-  'London',
-  'South East',
-  'South West',
-  'Wales',
-  'Scotland',
-  'Northern Ireland'
-];
+// The app's own list, so a generated member can save their profile unchanged.
+const regions = [...REGIONS];
 const skills = [
   'content design',
   'user research',
