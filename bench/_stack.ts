@@ -1,9 +1,10 @@
 import { spawnStack } from '../stack/spawn-stack.ts';
+import { testPorts } from '../tests/port-offset.ts';
 
 /** The stack with the built app on the benches' own ports; resolves once it is ready. */
 export function startBenchStack(extraArgs: string[] = []) {
   return spawnStack(
-    { app: 3400, api: 28321, db: 28322, mailbox: 28324, postgrest: 28325 },
+    testPorts({ app: 3400, api: 28321, db: 28322, mailbox: 28324, postgrest: 28325 }),
     { args: extraArgs }
   );
 }

@@ -1,6 +1,13 @@
 // Ports of the throwaway stack Playwright starts: apart from `npm start` (3000, 5432x) and
 // the integration tests (3200, 2632x), so all three can run on one machine.
-export const ports = { app: 3100, api: 25321, db: 25322, mailbox: 25324, postgrest: 25325 };
+import { testPorts } from '../port-offset.ts';
+export const ports = testPorts({
+  app: 3100,
+  api: 25321,
+  db: 25322,
+  mailbox: 25324,
+  postgrest: 25325
+});
 
 export const APP_URL = process.env.E2E_APP_URL ?? `http://127.0.0.1:${ports.app}`;
 export const MAILBOX_URL = process.env.E2E_MAILBOX_URL ?? `http://127.0.0.1:${ports.mailbox}`;

@@ -3,10 +3,11 @@ import { createServer, connect, type Server, type Socket } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { hub } from './hub.ts';
 import { DEFAULT_ANON_KEY } from '../../stack/keys.ts';
+import { testPort } from '../port-offset.ts';
 
 // A second app process whose data API goes through a switchable TCP relay, so the test
 // can take the API away and bring it back without touching the shared stack.
-const relayPort = 26390;
+const relayPort = testPort(26390);
 const appPort = 3290;
 const appUrl = `http://127.0.0.1:${appPort}`;
 

@@ -2,10 +2,11 @@ import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import type { TestProject } from 'vitest/node';
 import { spawnStack, type RunningStack } from '../../stack/spawn-stack.ts';
+import { testPorts } from '../port-offset.ts';
 
 // Starts the whole embedded stack (with the built app and a throwaway database) on ports
 // of its own, so integration tests talk to real PostgREST, auth and Postgres.
-const ports = { app: 3200, api: 26321, db: 26322, mailbox: 26324, postgrest: 26325 };
+const ports = testPorts({ app: 3200, api: 26321, db: 26322, mailbox: 26324, postgrest: 26325 });
 let stack: RunningStack | undefined;
 
 export async function setup(project: TestProject) {

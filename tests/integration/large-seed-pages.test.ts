@@ -7,11 +7,12 @@ import { DEFAULT_ANON_KEY } from '../../stack/keys.ts';
 import { seedLarge } from '../../scripts/seed-large.ts';
 import { sessionCookie } from './session.ts';
 import { spawnStack, type RunningStack } from '../../stack/spawn-stack.ts';
+import { testPorts } from '../port-offset.ts';
 
 // Pages must keep to 3 data API round trips however much data there is: a stack of its
 // own, loaded by the large-seed generator (at a tenth of its full size, so the run stays short:
 // 10,000 commitments and 30 workstreams, so every list paginates), and a steering member of it.
-const ports = { app: 3300, api: 27421, db: 27422, mailbox: 27424, postgrest: 27425 };
+const ports = testPorts({ app: 3300, api: 27421, db: 27422, mailbox: 27424, postgrest: 27425 });
 const appUrl = `http://127.0.0.1:${ports.app}`;
 const apiUrl = `http://127.0.0.1:${ports.api}`;
 let stack: RunningStack | undefined;

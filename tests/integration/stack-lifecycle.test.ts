@@ -1,14 +1,15 @@
 import { spawn, execFileSync, type ChildProcess } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
+import { testPort } from '../port-offset.ts';
 
 // A second, app-less stack on ports of its own: start-up, a clash, and a clean stop.
 const env: NodeJS.ProcessEnv = {
   ...process.env,
-  HUB_API_PORT: '27321',
-  HUB_DB_PORT: '27322',
-  HUB_MAILBOX_PORT: '27324',
-  HUB_POSTGREST_PORT: '27325',
-  HUB_POSTGREST_ADMIN_PORT: '27326'
+  HUB_API_PORT: String(testPort(27321)),
+  HUB_DB_PORT: String(testPort(27322)),
+  HUB_MAILBOX_PORT: String(testPort(27324)),
+  HUB_POSTGREST_PORT: String(testPort(27325)),
+  HUB_POSTGREST_ADMIN_PORT: String(testPort(27326))
 };
 delete env.DATABASE_URL;
 
@@ -59,7 +60,9 @@ describe('the embedded stack as a process', () => {
 
     const second = run();
     expect(await second.exited).toBe(1);
-    expect(second.output()).toMatch(/Port 27321 \(API gateway\) is already in use/);
+    expect(second.output()).toMatch(
+      new RegExp(`Port ${testPort(27321)} \\(API gateway\\) is already in use`)
+    );
     expect(second.output().trim().split('\n')).toHaveLength(1);
 
     first.proc.kill('SIGTERM');
