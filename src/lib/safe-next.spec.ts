@@ -1,5 +1,14 @@
 import { describe, expect, it } from 'vitest';
+import { openRedirectPayloads, staysOn } from '../../tests/data/open-redirect-payloads.ts';
 import { resolveNext, safeNext } from './safe-next.ts';
+
+const origin = 'http://127.0.0.1:3000';
+
+/** A payload as written, and as a server reads it back out of `?next=`. */
+function forms(payload: string): string[] {
+  const decoded = new URLSearchParams(`next=${payload}`).get('next') ?? '';
+  return decoded === payload ? [payload] : [payload, decoded];
+}
 
 describe('safeNext', () => {
   it('keeps a path on this site, with its query and fragment', () => {
@@ -20,14 +29,49 @@ describe('safeNext', () => {
     expect(safeNext('javascript:alert(1)')).toBe('/');
   });
 
+  it('refuses a path that only becomes protocol-relative once normalised', () => {
+    expect(safeNext('/.//evil.example')).toBe('/');
+    expect(safeNext('/a/..//evil.example')).toBe('/');
+  });
+
+  it('refuses encoded slashes and backslashes in the path', () => {
+    expect(safeNext('/%2F%2Fevil.example')).toBe('/');
+    expect(safeNext('/%5cevil.example')).toBe('/');
+    expect(safeNext('/%252F%252Fevil.example')).toBe('/');
+  });
+
+  it('refuses a next nested inside next', () => {
+    expect(safeNext('/sign-in?next=%2Fme')).toBe('/');
+    expect(safeNext('/events?NEXT=/x')).toBe('/');
+  });
+
+  it('refuses invisible and control characters anywhere', () => {
+    expect(safeNext('/me\u200b/x')).toBe('/');
+    expect(safeNext('/me\u0000')).toBe('/');
+    expect(safeNext('/me\n')).toBe('/');
+  });
+
+  it('keeps ordinary encoded characters in the query', () => {
+    expect(safeNext('/search?q=caf%C3%A9%2Fbar')).toBe('/search?q=caf%C3%A9%2Fbar');
+  });
+
   it('uses the fallback it is given', () => {
     expect(safeNext('http://x', '/me/profile')).toBe('/me/profile');
+  });
+
+  it(`sends every one of ${openRedirectPayloads.length} public open-redirect payloads to a path on this site, stably`, () => {
+    expect(openRedirectPayloads.length).toBeGreaterThanOrEqual(50);
+    for (const payload of openRedirectPayloads) {
+      for (const next of forms(payload)) {
+        const once = safeNext(next);
+        expect(staysOn(origin, once), JSON.stringify(next)).toBe(true);
+        expect(safeNext(once), JSON.stringify(next)).toBe(once);
+      }
+    }
   });
 });
 
 describe('resolveNext', () => {
-  const origin = 'http://127.0.0.1:3000';
-
   it('keeps a plain path', () => {
     expect(resolveNext('/me/profile', origin)).toBe('/me/profile');
   });
@@ -43,5 +87,18 @@ describe('resolveNext', () => {
       '/workstreams'
     );
     expect(resolveNext('/auth/confirm', origin)).toBe('/');
+  });
+
+  it('refuses a nested next that leads off the site', () => {
+    expect(resolveNext('/auth/confirm?next=%2F%2Fevil.example', origin)).toBe('/');
+    expect(resolveNext('/auth/confirm?next=/.//evil.example', origin)).toBe('/');
+  });
+
+  it('sends every public open-redirect payload to a path on this site', () => {
+    for (const payload of openRedirectPayloads) {
+      for (const next of forms(payload)) {
+        expect(staysOn(origin, resolveNext(next, origin)), JSON.stringify(next)).toBe(true);
+      }
+    }
   });
 });

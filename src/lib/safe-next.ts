@@ -1,23 +1,48 @@
 /**
  * Where to send someone after signing in: only a path on this site. Anything else
- * (another origin, protocol-relative `//evil.example`, backslash tricks, junk) falls back.
+ * (another origin, protocol-relative `//evil.example`, backslash tricks, encoded slashes,
+ * a nested `next`, junk) falls back. Normalising can itself produce a new attack
+ * (`/.//evil` becomes `//evil`), so it repeats until the path no longer changes; the
+ * result is therefore stable: `safeNext(safeNext(x)) === safeNext(x)`.
  */
 export function safeNext(next: string | null | undefined, fallback = '/'): string {
-  if (!next || !next.startsWith('/') || next.startsWith('//') || next.startsWith('/\\')) {
-    return fallback;
+  let current = next ?? '';
+  for (let pass = 0; pass < MAX_PASSES; pass++) {
+    const normalised = normaliseOnce(current);
+    if (normalised === null) return fallback;
+    if (normalised === current) return current;
+    current = normalised;
   }
-  // A control character or a backslash anywhere can be read as another host by browsers.
-  if ([...next].some((c) => c.charCodeAt(0) < 0x20 || c === '\\')) return fallback;
-  try {
-    const url = new URL(next, 'http://hub.invalid');
-    if (url.origin !== 'http://hub.invalid') return fallback;
-    return `${url.pathname}${url.search}${url.hash}`;
-  } catch {
-    return fallback;
-  }
+  return fallback;
 }
 
-const AUTH_RETURN_PATHS = ['/auth/confirm', '/auth/callback'];
+// Each pass can only shorten or canonicalise; a path still changing after this many is junk.
+const MAX_PASSES = 4;
+const BASE = 'http://hub.invalid';
+// Whitespace (which browsers strip or fold), controls, invisible format characters and
+// backslashes: any of them can make a browser read the rest as another host.
+const UNSAFE_CHARACTER = /[\s\\\p{Cc}\p{Cf}]/u;
+// Encoded slash, backslash, percent (double encoding) or control in the path: a server or
+// browser that decodes once more could see `//evil` or `/\evil`.
+const ENCODED_UNSAFE = /%(2f|5c|25|[01][0-9a-f]|7f)/i;
+
+function normaliseOnce(next: string): string | null {
+  if (!next.startsWith('/') || next.startsWith('//')) return null;
+  if (UNSAFE_CHARACTER.test(next)) return null;
+  let url: URL;
+  try {
+    url = new URL(next, BASE);
+  } catch {
+    return null;
+  }
+  if (url.origin !== BASE) return null;
+  if (ENCODED_UNSAFE.test(url.pathname)) return null;
+  // A `next` inside `next` is how a redirect gets smuggled through a second hop.
+  if ([...url.searchParams.keys()].some((key) => key.toLowerCase() === 'next')) return null;
+  return `${url.pathname}${url.search}${url.hash}`;
+}
+
+const AUTH_RETURN_PATH = /^\/auth\/(confirm|callback)(?=[?#]|$)/;
 
 /**
  * The `next` of a sign-in link. Email templates differ: some pass a path, some the whole
@@ -36,10 +61,9 @@ export function resolveNext(raw: string | null | undefined, origin: string): str
         return '/';
       }
     }
-    const path = safeNext(candidate);
-    const url = new URL(path, 'http://hub.invalid');
-    if (!AUTH_RETURN_PATHS.includes(url.pathname)) return path;
-    candidate = url.searchParams.get('next') ?? '/';
+    if (!AUTH_RETURN_PATH.test(candidate)) return safeNext(candidate);
+    const query = /\?([^#]*)/.exec(candidate)?.[1] ?? '';
+    candidate = new URLSearchParams(query).get('next') ?? '/';
   }
   return '/';
 }
