@@ -1,6 +1,6 @@
 import type { Handle, HandleServerError, ServerInit } from '@sveltejs/kit/hooks';
 import { sequence } from '@sveltejs/kit/hooks';
-import { DataError, UNAVAILABLE_MESSAGE, toDataError } from '#lib/server/errors.ts';
+import { DataError, serviceTroubleMessage, toDataError } from '#lib/server/errors.ts';
 import { createSupabaseServerClient } from '#lib/server/supabase.ts';
 
 export const init: ServerInit = () => {
@@ -80,9 +80,8 @@ export const handle = sequence(securityHeaders, supabase);
 export const handleError: HandleServerError = ({ error, event, kind }) => {
   if (kind === 'unknown' && (error instanceof DataError || error instanceof TypeError)) {
     const dataError = toDataError(error);
-    if (dataError.kind === 'unavailable') {
-      return { status: 503, message: UNAVAILABLE_MESSAGE, kind: 'unavailable' };
-    }
+    const trouble = serviceTroubleMessage(dataError.kind);
+    if (trouble !== null) return { status: 503, message: trouble, kind: dataError.kind };
   }
   if (kind === 'unknown') {
     console.error(`Error answering ${event.request.method} ${event.url.pathname}:`, error);

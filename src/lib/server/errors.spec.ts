@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { DataError, toDataError, unwrap } from './errors.ts';
+import { DataError, serviceTroubleMessage, toDataError, unwrap } from './errors.ts';
 
 describe('toDataError', () => {
   it('treats no answer at all as the service being unavailable', () => {
@@ -67,5 +67,26 @@ describe('unwrap', () => {
     expect(() =>
       unwrap({ data: null, error: { message: 'x', code: 'PT409' }, status: 409 })
     ).toThrow(DataError);
+  });
+});
+
+describe('a statement the database cancelled', () => {
+  const timedOut = {
+    message: 'canceling statement due to statement timeout',
+    code: '57014',
+    details: null,
+    hint: null
+  };
+
+  it('is the hub being busy, not the request being wrong', () => {
+    expect(toDataError(timedOut, 500).kind).toBe('busy');
+    expect(toDataError(timedOut, 503).kind).toBe('busy');
+  });
+
+  it('tells the person the hub is busy and to try again in a minute', () => {
+    expect(serviceTroubleMessage(toDataError(timedOut, 500).kind)).toMatch(
+      /The hub is busy.*Try again in a minute\./
+    );
+    expect(serviceTroubleMessage('invalid')).toBeNull();
   });
 });

@@ -3,7 +3,7 @@
  * the auth service), so pages decide what to show from `kind`, not from driver details.
  */
 export type DataErrorKind =
-  'unavailable' | 'conflict' | 'not_found' | 'forbidden' | 'invalid' | 'unknown';
+  'unavailable' | 'busy' | 'conflict' | 'not_found' | 'forbidden' | 'invalid' | 'unknown';
 
 export class DataError extends Error {
   readonly kind: DataErrorKind;
@@ -24,6 +24,19 @@ export class DataError extends Error {
 export const UNAVAILABLE_MESSAGE =
   'The hub’s data service is not responding. Your changes were not saved. Try again in a minute.';
 
+export const BUSY_MESSAGE =
+  'The hub is busy and could not finish that in time. Nothing was changed. Try again in a minute.';
+
+/**
+ * What to tell a person when the data service is down or too busy to answer (HTTP 503),
+ * or null when the error is about the request itself.
+ */
+export function serviceTroubleMessage(kind: DataErrorKind): string | null {
+  if (kind === 'unavailable') return UNAVAILABLE_MESSAGE;
+  if (kind === 'busy') return BUSY_MESSAGE;
+  return null;
+}
+
 interface ErrorLike {
   message?: unknown;
   code?: unknown;
@@ -39,7 +52,11 @@ const UNAVAILABLE_CODES = new Set(['PGRST000', 'PGRST001', 'PGRST002', 'PGRST003
 const NETWORK_HINTS =
   /fetch failed|ECONNREFUSED|ECONNRESET|ETIMEDOUT|EAI_AGAIN|socket hang up|network/i;
 
+// 57014: Postgres cancelled the statement (statement_timeout, or a cancel request).
+const BUSY_CODES = new Set(['57014']);
+
 function kindFor(status: number, code: string, text: string): DataErrorKind {
+  if (BUSY_CODES.has(code)) return 'busy';
   if (UNAVAILABLE_CODES.has(code) || UNAVAILABLE_STATUSES.has(status)) return 'unavailable';
   if (status === 0 && NETWORK_HINTS.test(text)) return 'unavailable';
   if (code === 'PT409' || code === '23505' || status === 409) return 'conflict';

@@ -2,7 +2,7 @@
 // failed save into what the form shows again (with what was typed kept).
 import { fail } from '@sveltejs/kit';
 import type { z } from 'zod';
-import { UNAVAILABLE_MESSAGE, toDataError } from './errors.ts';
+import { serviceTroubleMessage, toDataError } from './errors.ts';
 import { outcomeIds } from '#lib/validation/commitment.ts';
 import { parseForm, type FieldError, type FormValues } from '#lib/validation/form.ts';
 
@@ -24,8 +24,8 @@ export function refused(
   messages: { forbidden: string; invalid?: string; conflict?: string }
 ) {
   const error = toDataError(cause);
-  if (error.kind === 'unavailable')
-    return fail(503, { ...data, errors: [{ message: UNAVAILABLE_MESSAGE }] });
+  const trouble = serviceTroubleMessage(error.kind);
+  if (trouble !== null) return fail(503, { ...data, errors: [{ message: trouble }] });
   if (error.kind === 'forbidden')
     return fail(403, { ...data, errors: [{ message: messages.forbidden }] });
   if (error.kind === 'conflict') {

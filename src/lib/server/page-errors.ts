@@ -1,5 +1,5 @@
 import { error } from '@sveltejs/kit';
-import { DataError, UNAVAILABLE_MESSAGE, toDataError } from './errors.ts';
+import { DataError, serviceTroubleMessage, toDataError } from './errors.ts';
 
 /**
  * Ends a load or action with the right HTTP error for a data failure. Use it in catch
@@ -7,7 +7,8 @@ import { DataError, UNAVAILABLE_MESSAGE, toDataError } from './errors.ts';
  */
 export function failPage(cause: unknown): never {
   const e: DataError = toDataError(cause);
-  if (e.kind === 'unavailable') error(503, UNAVAILABLE_MESSAGE, { kind: 'unavailable' });
+  const trouble = serviceTroubleMessage(e.kind);
+  if (trouble !== null) error(503, trouble, { kind: e.kind });
   if (e.kind === 'not_found') error(404, 'Page not found', { kind: 'not_found' });
   if (e.kind === 'forbidden') {
     error(403, 'You do not have permission to see this page.', { kind: 'forbidden' });
