@@ -593,6 +593,74 @@ export type Database = {
           },
         ]
       }
+      notifications: {
+        Row: {
+          actor_id: string | null
+          created_at: string
+          id: number
+          read_at: string | null
+          summary: string | null
+          updated_at: string
+          user_id: string
+          verb: string
+          version: number
+          workstream_id: string | null
+        }
+        Insert: {
+          actor_id?: string | null
+          created_at?: string
+          id?: never
+          read_at?: string | null
+          summary?: string | null
+          updated_at?: string
+          user_id: string
+          verb: string
+          version?: number
+          workstream_id?: string | null
+        }
+        Update: {
+          actor_id?: string | null
+          created_at?: string
+          id?: never
+          read_at?: string | null
+          summary?: string | null
+          updated_at?: string
+          user_id?: string
+          verb?: string
+          version?: number
+          workstream_id?: string | null
+        }
+        Relationships: [
+          {
+            foreignKeyName: "notifications_actor_id_fkey"
+            columns: ["actor_id"]
+            isOneToOne: false
+            referencedRelation: "profiles"
+            referencedColumns: ["id"]
+          },
+          {
+            foreignKeyName: "notifications_user_id_fkey"
+            columns: ["user_id"]
+            isOneToOne: false
+            referencedRelation: "profiles"
+            referencedColumns: ["id"]
+          },
+          {
+            foreignKeyName: "notifications_workstream_id_fkey"
+            columns: ["workstream_id"]
+            isOneToOne: false
+            referencedRelation: "workstream_summary"
+            referencedColumns: ["id"]
+          },
+          {
+            foreignKeyName: "notifications_workstream_id_fkey"
+            columns: ["workstream_id"]
+            isOneToOne: false
+            referencedRelation: "workstreams"
+            referencedColumns: ["id"]
+          },
+        ]
+      }
       organisations: {
         Row: {
           created_at: string

@@ -8,6 +8,7 @@ import {
   DENIED,
   expectRefused,
   matrixTests,
+  refusedToAll,
   rowsAs,
   useDatabase,
   type TableExpectations
@@ -58,6 +59,21 @@ const tables: TableExpectations[] = [
       sql: `update workstream_members set role = 'lead' where workstream_id = $2 and user_id = $3 returning user_id`,
       params: () => [ids.wsLeadActive, ids.member],
       expect: { anon: DENIED, member: 0, anotherMember: 0, lead: 1, steering: 1 }
+    },
+    more: {
+      'add someone straight in as a lead': {
+        // Leads add members (who are told and can leave) and promote members; only steering
+        // makes a newcomer a lead in one step.
+        sql: `insert into workstream_members (workstream_id, user_id, role) values ($2, $3, 'lead') returning user_id`,
+        params: () => [ids.wsLeadActive, ids.steering],
+        expect: { anon: DENIED, member: DENIED, anotherMember: DENIED, lead: DENIED, steering: 1 }
+      },
+      'hand a membership to someone else': {
+        // An update changes the role only: not whose membership it is.
+        sql: `update workstream_members set user_id = $3 where workstream_id = $2 and user_id = $1 returning user_id`,
+        params: () => [ids.wsLeadActive, ids.steering],
+        expect: refusedToAll
+      }
     },
     delete: {
       sql: `delete from workstream_members where workstream_id = $2 and user_id = $3 returning user_id`,

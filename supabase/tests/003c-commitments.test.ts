@@ -33,6 +33,23 @@ const tables: TableExpectations[] = [
         sql: `update commitments set owner_id = $3 where id = $2 returning id`,
         params: () => [ids.cMemberPublic, ids.lead],
         expect: { anon: DENIED, member: DENIED, anotherMember: 0, lead: 0, steering: 1 }
+      },
+      'make one in a workstream you are not in': {
+        // B's members: anotherMember (its lead) and bystander.
+        sql: `insert into commitments (owner_id, workstream_id, title) values ($1, $2, 'Fix B') returning id`,
+        params: () => [ids.wsOtherActive],
+        expect: { anon: DENIED, member: DENIED, anotherMember: 1, lead: DENIED, steering: 1 }
+      },
+      'make one in a workstream you are in': {
+        sql: `insert into commitments (owner_id, workstream_id, title) values ($1, $2, 'Fix A') returning id`,
+        params: () => [ids.wsLeadActive],
+        expect: { anon: DENIED, member: 1, anotherMember: DENIED, lead: 1, steering: 1 }
+      },
+      'move one into a workstream you are not in': {
+        // Mona's commitment in A, moved to B: Mona is not in B.
+        sql: `update commitments set workstream_id = $3 where id = $2 returning id`,
+        params: () => [ids.cMemberPublic, ids.wsOtherActive],
+        expect: { anon: DENIED, member: DENIED, anotherMember: 0, lead: 0, steering: 1 }
       }
     },
     delete: {

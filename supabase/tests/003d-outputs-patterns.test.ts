@@ -7,6 +7,7 @@ import {
   DENIED,
   expectRefused,
   matrixTests,
+  refusedToAll,
   rowsAs,
   useDatabase,
   type TableExpectations
@@ -41,6 +42,18 @@ const tables: TableExpectations[] = [
         sql: `update outputs set commitment_id = $3 where id = $2 returning id`,
         params: () => [ids.oMemberDraft, ids.cLeadPublic],
         expect: { anon: DENIED, member: DENIED, anotherMember: 0, lead: 0, steering: 1 }
+      },
+      'share one in a workstream you are not in': {
+        // B's members: anotherMember (its lead) and bystander.
+        sql: `insert into outputs (slug, title, status, workstream_id, created_by) values ('fixture-in-b', 'In B', 'published', $2, $1) returning id`,
+        params: () => [ids.wsOtherActive],
+        expect: { anon: DENIED, member: DENIED, anotherMember: 1, lead: DENIED, steering: 1 }
+      },
+      'move one into a workstream you are not in': {
+        // Mona's draft (in no workstream) into B.
+        sql: `update outputs set workstream_id = $3 where id = $2 returning id`,
+        params: () => [ids.oMemberDraft, ids.wsOtherActive],
+        expect: { anon: DENIED, member: DENIED, anotherMember: 0, lead: 0, steering: 1 }
       }
     },
     delete: {
@@ -51,22 +64,57 @@ const tables: TableExpectations[] = [
   },
   {
     table: 'output_contributors',
-    // Seven rows; each visible where its output is.
+    // Seven rows; each visible where its output is. Mona's published guide is in A, so
+    // Lee (A's lead) manages its list along with Mona, its creator.
     select: { anon: 3, member: 6, anotherMember: 5, lead: 4, steering: 7 },
     insert: {
       sql: `insert into output_contributors (output_id, user_id, role) values ($2, $3, 'review') returning user_id`,
       params: () => [ids.oMemberPublished, ids.lead],
-      expect: { anon: DENIED, member: 1, anotherMember: DENIED, lead: DENIED, steering: 1 }
+      expect: { anon: DENIED, member: 1, anotherMember: DENIED, lead: 1, steering: 1 }
     },
     update: {
       sql: `update output_contributors set role = 'editing' where output_id = $2 and user_id = $3 returning user_id`,
       params: () => [ids.oMemberPublished, ids.bystander],
-      expect: { anon: DENIED, member: 1, anotherMember: 0, lead: 0, steering: 1 }
+      expect: { anon: DENIED, member: 1, anotherMember: 0, lead: 1, steering: 1 }
+    },
+    more: {
+      'a contributor adds someone': {
+        // Alex's draft, which Mona contributes to: the list is Alex's to manage.
+        sql: `insert into output_contributors (output_id, user_id, role) values ($2, $3, 'review') returning user_id`,
+        params: () => [ids.oAnotherDraft, ids.lead],
+        expect: { anon: DENIED, member: DENIED, anotherMember: 1, lead: DENIED, steering: 1 }
+      },
+      'a contributor edits someone else’s credit': {
+        sql: `update output_contributors set role = 'lead author' where output_id = $2 and user_id = $3 returning user_id`,
+        params: () => [ids.oAnotherDraft, ids.anotherMember],
+        expect: { anon: DENIED, member: 0, anotherMember: 1, lead: 0, steering: 1 }
+      },
+      'a contributor removes someone else': {
+        sql: `delete from output_contributors where output_id = $2 and user_id = $3 returning user_id`,
+        params: () => [ids.oAnotherDraft, ids.anotherMember],
+        expect: { anon: DENIED, member: 0, anotherMember: 1, lead: 0, steering: 1 }
+      },
+      'edit your own credit': {
+        sql: `update output_contributors set role = 'editing' where output_id = $2 and user_id = $1 returning user_id`,
+        params: () => [ids.oAnotherDraft],
+        expect: { anon: DENIED, member: 1, anotherMember: 1, lead: 0, steering: 0 }
+      },
+      'remove your own credit': {
+        sql: `delete from output_contributors where output_id = $2 and user_id = $1 returning user_id`,
+        params: () => [ids.oAnotherDraft],
+        expect: { anon: DENIED, member: 1, anotherMember: 1, lead: 0, steering: 0 }
+      },
+      'move a credit to another output': {
+        // A credit's role is edited in place; its output and person are not.
+        sql: `update output_contributors set output_id = $3 where output_id = $2 and user_id = $1 returning user_id`,
+        params: () => [ids.oAnotherDraft, ids.oMemberPublished],
+        expect: refusedToAll
+      }
     },
     delete: {
       sql: `delete from output_contributors where output_id = $2 and user_id = $3 returning user_id`,
       params: () => [ids.oMemberPublished, ids.bystander],
-      expect: { anon: DENIED, member: 1, anotherMember: 0, lead: 0, steering: 1 }
+      expect: { anon: DENIED, member: 1, anotherMember: 0, lead: 1, steering: 1 }
     }
   },
   {
@@ -128,6 +176,17 @@ const tables: TableExpectations[] = [
         sql: `update patterns set created_by = $3 where id = $2 returning id`,
         params: () => [ids.pAnotherDraftInA, ids.lead],
         expect: { anon: DENIED, member: 0, anotherMember: DENIED, lead: DENIED, steering: 1 }
+      },
+      'write one in a workstream you are not in': {
+        sql: `insert into patterns (slug, title, status, workstream_id, created_by) values ('fixture-in-b', 'In B', 'published', $2, $1) returning id`,
+        params: () => [ids.wsOtherActive],
+        expect: { anon: DENIED, member: DENIED, anotherMember: 1, lead: DENIED, steering: 1 }
+      },
+      'move one into a workstream you are not in': {
+        // Lee's published pattern (in no workstream) into B.
+        sql: `update patterns set workstream_id = $3 where id = $2 returning id`,
+        params: () => [ids.pLeadPublished, ids.wsOtherActive],
+        expect: { anon: DENIED, member: 0, anotherMember: 0, lead: DENIED, steering: 1 }
       }
     },
     delete: {

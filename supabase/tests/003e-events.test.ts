@@ -45,6 +45,19 @@ const tables: TableExpectations[] = [
         sql: `update events set created_by = $3 where id = $2 returning id`,
         params: () => [ids.eMeetup, ids.member],
         expect: { anon: DENIED, member: 0, anotherMember: 0, lead: DENIED, steering: 1 }
+      },
+      'create one in a workstream you are not in': {
+        sql: `insert into events (slug, kind, title, starts_at, ends_at, status, workstream_id, created_by)
+              values ('fixture-in-b', 'meetup', 'B meetup', now() + interval '7 days', now() + interval '7 days 2 hours', 'published', $2, $1)
+              returning id`,
+        params: () => [ids.wsOtherActive],
+        expect: { anon: DENIED, member: DENIED, anotherMember: 1, lead: DENIED, steering: 1 }
+      },
+      'move one into a workstream you are not in': {
+        // Lee's meetup, in A, moved to B.
+        sql: `update events set workstream_id = $3 where id = $2 returning id`,
+        params: () => [ids.eMeetup, ids.wsOtherActive],
+        expect: { anon: DENIED, member: 0, anotherMember: 0, lead: DENIED, steering: 1 }
       }
     },
     delete: {

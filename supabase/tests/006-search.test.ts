@@ -3,7 +3,8 @@
 import { describe, expect, it } from 'vitest';
 import type { Sql } from '../../stack/db/sql.ts';
 import { ids } from './fixtures.ts';
-import { becomeActor, inRollback, targets, type Actor } from './harness.ts';
+import { SEARCH_MAX_CHARACTERS, SEARCH_MAX_WORDS } from '../../src/lib/validation/search.ts';
+import { becomeActor, inRollback, targets, tryQuery, type Actor } from './harness.ts';
 import { useDatabase } from './matrix.ts';
 
 interface Hit {
@@ -151,5 +152,28 @@ describe.each(targets())('search on %s', (target) => {
     const hits = await searchWith('', 'anon', 'Mona', ['member']);
     expect(hits.map((h) => [h.kind, h.title])).toEqual([['member', 'Mona Member']]);
     expect(await searchWith('', 'anon', 'Alex', ['member'])).toEqual([]); // not public
+  });
+
+  /** The SQLSTATE search() answers `q` with as a visitor, or 'ok'. */
+  const refusal = (q: string) =>
+    inRollback(db().sql, async (tx: Sql) => {
+      await becomeActor(tx, 'anon', db().fixtures);
+      const r = await tryQuery(tx, 'select count(*) from search($1)', [q]);
+      return r.error ? r.error.code : 'ok';
+    });
+
+  it('refuses a flood of words (the 20 KB query that froze the stack) with a clear error', async () => {
+    expect(await refusal('wheelie bin '.repeat(1_000))).toBe('22023');
+  });
+
+  it('caps the number of words at what the search box allows', async () => {
+    const words = (n: number) => Array.from({ length: n }, (_, i) => `w${i}`).join(' ');
+    expect(await refusal(words(SEARCH_MAX_WORDS))).toBe('ok');
+    expect(await refusal(words(SEARCH_MAX_WORDS + 1))).toBe('22023');
+  });
+
+  it('caps the length at what the search box allows', async () => {
+    expect(await refusal('x'.repeat(SEARCH_MAX_CHARACTERS))).toBe('ok');
+    expect(await refusal('x'.repeat(SEARCH_MAX_CHARACTERS + 1))).toBe('22023');
   });
 });

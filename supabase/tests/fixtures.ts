@@ -322,6 +322,16 @@ insert into public.activity (actor_id, verb, subject_table, subject_id, summary,
   ('${ids.steering}', 'deleted', 'outputs', null, 'Fixture: steering’s private activity', 'private');
 `);
 
+// 20261201000110 notifications ----------------------------------------------------------
+// Loading as the superuser notifies nobody; three known rows: two for member (one read),
+// one for lead.
+fixtureSql.push(`
+insert into public.notifications (user_id, actor_id, verb, workstream_id, summary, read_at) values
+  ('${ids.member}', '${ids.lead}', 'added_to_workstream', '${ids.wsLeadActive}', 'Fixture: added to A', now()),
+  ('${ids.member}', '${ids.steering}', 'added_to_workstream', '${ids.wsPaused}', 'Fixture: added to E', null),
+  ('${ids.lead}', '${ids.steering}', 'made_workstream_lead', '${ids.wsLeadActive}', 'Fixture: made lead of A', null);
+`);
+
 /** Inserts the fixtures (as the superuser, committed) and returns their ids. */
 export async function loadFixtures(sql: Sql): Promise<Fixtures> {
   await sql.transaction(async (tx) => {

@@ -52,6 +52,15 @@ export const all = (n: number): Record<MatrixActor, number> => ({
   steering: n
 });
 
+/** A write every actor is refused (a missing grant, or written by triggers only). */
+export const refusedToAll: Record<MatrixActor, Outcome> = {
+  anon: DENIED,
+  member: DENIED,
+  anotherMember: DENIED,
+  lead: DENIED,
+  steering: DENIED
+};
+
 const describeOutcome = (o: Outcome) =>
   o === DENIED
     ? 'is refused'
