@@ -1,6 +1,7 @@
 // `npm test`: every layer, in order, each printing its own summary, then one closing
 // line with the totals. Layers: types/lint, unit, database (PGlite, and the Postgres
-// server when TEST_DATABASE_URL is set), integration (the running stack), e2e (Chromium).
+// server when TEST_DATABASE_URL is set), integration (the running stack on PGlite, then,
+// when TEST_DATABASE_URL is set, again on a fresh database on that server), e2e (Chromium).
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
@@ -35,10 +36,14 @@ function vitestCounts(file: string): () => Counts {
   };
 }
 
-function vitest(project: string): Layer {
-  const file = join(out, `${project}.json`);
+function vitest(
+  project: string,
+  opts: { name?: string; env?: NodeJS.ProcessEnv; args?: string[] } = {}
+): Layer {
+  const name = opts.name ?? project;
+  const file = join(out, `${name}.json`);
   return {
-    name: project,
+    name,
     command: bin('vitest'),
     args: [
       'run',
@@ -46,11 +51,31 @@ function vitest(project: string): Layer {
       project,
       '--reporter=default',
       '--reporter=json',
-      `--outputFile.json=${file}`
+      `--outputFile.json=${file}`,
+      ...(opts.args ?? [])
     ],
+    env: opts.env,
     counts: vitestCounts(file)
   };
 }
+
+// The second integration run puts the shared stack on the Postgres server. Files that
+// start stacks of their own (always embedded: lifecycle, outages, the large seed) ran in
+// the first run and would only repeat it.
+const ownStackFiles = [
+  'tests/integration/api-down.test.ts',
+  'tests/integration/stack-lifecycle.test.ts',
+  'tests/integration/large-seed-pages.test.ts'
+];
+const integrationOnServer: Layer[] = process.env.TEST_DATABASE_URL
+  ? [
+      vitest('integration', {
+        name: 'integration-postgres',
+        env: { HUB_TEST_INTEGRATION_DB: 'postgres' },
+        args: ownStackFiles.map((f) => `--exclude=${f}`)
+      })
+    ]
+  : [];
 
 const playwrightFile = join(out, 'e2e.json');
 const layers: Layer[] = [
@@ -59,7 +84,8 @@ const layers: Layer[] = [
   vitest('unit'),
   vitest('db'),
   { name: 'build', command: bin('vite'), args: ['build', '--logLevel', 'warn'] },
-  vitest('integration'),
+  vitest('integration', { name: 'integration-pglite' }),
+  ...integrationOnServer,
   {
     name: 'e2e',
     command: bin('playwright'),
@@ -75,7 +101,9 @@ const layers: Layer[] = [
 const total: Counts = { passed: 0, failed: 0, skipped: 0 };
 const failedLayers: string[] = [];
 for (const layer of layers) {
-  if (only.length && !only.includes(layer.name)) continue;
+  // `npm test -- integration` runs both integration runs; a run can be named on its own.
+  const named = only.some((o) => layer.name === o || layer.name.startsWith(`${o}-`));
+  if (only.length && !named) continue;
   console.log(`\n=== ${layer.name} ===`);
   const r = spawnSync(layer.command, layer.args, {
     stdio: 'inherit',
@@ -103,7 +131,7 @@ for (const layer of layers) {
 
 if (!process.env.TEST_DATABASE_URL) {
   console.log(
-    '\nNote: TEST_DATABASE_URL is not set, so database tests ran on PGlite only (.ci/run sets it).'
+    '\nNote: TEST_DATABASE_URL is not set, so database and integration tests ran on PGlite only (.ci/run sets it).'
   );
 }
 if (failedLayers.length) console.log(`\nFailed layers: ${failedLayers.join(', ')}`);

@@ -25,9 +25,10 @@ const READY = 'Network Hub is ready';
 
 /**
  * The environment that puts the stack on `ports`, on the throwaway embedded database
- * (an empty DATABASE_URL counts as unset) even where DATABASE_URL is set.
+ * (an empty DATABASE_URL counts as unset) even where DATABASE_URL is set, unless
+ * `databaseUrl` names a database on a Postgres server to use instead.
  */
-export function stackEnv(ports: StackPorts): Record<string, string> {
+export function stackEnv(ports: StackPorts, databaseUrl = ''): Record<string, string> {
   return {
     PORT: String(ports.app),
     HUB_API_PORT: String(ports.api),
@@ -36,21 +37,26 @@ export function stackEnv(ports: StackPorts): Record<string, string> {
     HUB_POSTGREST_PORT: String(ports.postgrest),
     HUB_POSTGREST_ADMIN_PORT: String(ports.postgrest + 1),
     SITE_URL: `http://127.0.0.1:${ports.app}`,
-    DATABASE_URL: ''
+    DATABASE_URL: databaseUrl
   };
 }
 const START_TIMEOUT_MS = 150_000;
 
 /**
  * `node stack/cli.ts --app --memory [...args]` on `ports`; resolves when it says it is
- * ready. Always the throwaway embedded database, even where DATABASE_URL is set.
+ * ready. The throwaway embedded database, even where DATABASE_URL is set, unless
+ * `databaseUrl` is given (the stack then migrates and seeds that database).
  */
 export async function spawnStack(
   ports: StackPorts,
-  opts: { args?: string[]; env?: NodeJS.ProcessEnv } = {}
+  opts: { args?: string[]; env?: NodeJS.ProcessEnv; databaseUrl?: string } = {}
 ): Promise<RunningStack> {
   const appUrl = `http://127.0.0.1:${ports.app}`;
-  const env: NodeJS.ProcessEnv = { ...process.env, ...stackEnv(ports), ...opts.env };
+  const env: NodeJS.ProcessEnv = {
+    ...process.env,
+    ...stackEnv(ports, opts.databaseUrl),
+    ...opts.env
+  };
   const proc: ChildProcess = spawn(
     process.execPath,
     ['stack/cli.ts', '--app', '--memory', ...(opts.args ?? [])],
@@ -80,7 +86,7 @@ export async function spawnStack(
     appUrl,
     apiUrl: `http://127.0.0.1:${ports.api}`,
     mailboxUrl: `http://127.0.0.1:${ports.mailbox}`,
-    dbUrl: `postgres://postgres@127.0.0.1:${ports.db}/postgres`,
+    dbUrl: opts.databaseUrl ?? `postgres://postgres@127.0.0.1:${ports.db}/postgres`,
     async stop() {
       if (proc.exitCode !== null || proc.signalCode !== null) return;
       const exited = new Promise((r) => proc.once('exit', r));

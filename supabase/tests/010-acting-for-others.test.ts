@@ -10,6 +10,7 @@ import {
   DENIED,
   expectRefused,
   matrixTests,
+  refusedToAll,
   useDatabase,
   type TableExpectations
 } from './matrix.ts';

@@ -2,12 +2,18 @@ import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import type { TestProject } from 'vitest/node';
 import { spawnStack, type RunningStack } from '../../stack/spawn-stack.ts';
+import { createServerDatabase } from '../../supabase/tests/harness.ts';
 import { testPorts } from '../port-offset.ts';
+import { integrationDatabase } from './database-target.ts';
 
 // Starts the whole embedded stack (with the built app and a throwaway database) on ports
-// of its own, so integration tests talk to real PostgREST, auth and Postgres.
+// of its own, so integration tests talk to real PostgREST, auth and Postgres. With
+// HUB_TEST_INTEGRATION_DB=postgres (scripts/test.ts sets it for its second run) the
+// database is a freshly created one on the TEST_DATABASE_URL server instead, which the
+// stack migrates and seeds as in production, and which is dropped afterwards.
 const ports = testPorts({ app: 3200, api: 26321, db: 26322, mailbox: 26324, postgrest: 26325 });
 let stack: RunningStack | undefined;
+let dropDatabase: (() => Promise<void>) | undefined;
 
 export async function setup(project: TestProject) {
   if (!existsSync('build/index.js')) {
@@ -17,10 +23,22 @@ export async function setup(project: TestProject) {
     if (built.status !== 0)
       throw new Error('`vite build` failed: the integration tests need the built app.');
   }
-  stack = await spawnStack(ports, {
-    // Many sign-ins from one address in a test run; the per-email limit stays on.
-    env: { HUB_IP_RATE_LIMIT_PER_HOUR: '10000' }
-  });
+  let databaseUrl: string | undefined;
+  if (integrationDatabase() === 'postgres') {
+    const created = await createServerDatabase('hub_integration');
+    databaseUrl = created.url;
+    dropDatabase = created.drop;
+  }
+  try {
+    stack = await spawnStack(ports, {
+      databaseUrl,
+      // Many sign-ins from one address in a test run; the per-email limit stays on.
+      env: { HUB_IP_RATE_LIMIT_PER_HOUR: '10000' }
+    });
+  } catch (e) {
+    await dropDatabase?.();
+    throw e;
+  }
   const { apiUrl, mailboxUrl, appUrl, dbUrl } = stack;
   project.provide('hub', { apiUrl, mailboxUrl, appUrl, dbUrl });
   process.env.HUB_TEST_API_URL = apiUrl;
@@ -30,7 +48,11 @@ export async function setup(project: TestProject) {
 }
 
 export async function teardown() {
-  await stack?.stop();
+  try {
+    await stack?.stop();
+  } finally {
+    await dropDatabase?.();
+  }
 }
 
 declare module 'vitest' {
