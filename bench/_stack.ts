@@ -2,10 +2,10 @@ import { spawnStack } from '../stack/spawn-stack.ts';
 import { testPorts } from '../tests/port-offset.ts';
 
 /** The stack with the built app on the benches' own ports; resolves once it is ready. */
-export function startBenchStack(extraArgs: string[] = []) {
+export function startBenchStack(extraArgs: string[] = [], env: NodeJS.ProcessEnv = {}) {
   return spawnStack(
     testPorts({ app: 3400, api: 28321, db: 28322, mailbox: 28324, postgrest: 28325 }),
-    { args: extraArgs }
+    { args: extraArgs, env }
   );
 }
 
