@@ -75,33 +75,69 @@ export async function load(
   };
 }
 
+/** A reference measured before and after the pages; `rps` is the mean of the two. */
+export interface Reference {
+  url: string;
+  rps: number;
+  runs: Load[];
+}
+
 export interface StackLoads {
-  noData: Load;
-  apiRead: Load;
+  noData: Reference;
+  apiRead: Reference;
   pages: (Target & Load)[];
 }
 
-/** The references and every page of `targets` on `stack`. */
-export async function measureStack(
-  stack: RunningStack,
-  targets: Target[],
-  cookie: string,
+export interface Subject {
+  /** What the log calls it, e.g. `large seed`. */
+  name: string;
+  stack: RunningStack;
+  targets: Target[];
+  cookie: string;
+}
+
+/**
+ * The references and every page on each subject's stack, page by page in turn, so that
+ * two data sets compared are measured seconds apart under the same outside load. The
+ * references are measured first and last, so drift over the run shows and averages out.
+ */
+export async function measureStacks(
+  subjects: Subject[],
   seconds: number,
   log: (line: string) => void
-): Promise<StackLoads> {
-  const noData = await load(stack.appUrl + NO_DATA_PAGE, {}, seconds);
-  log(`  ${NO_DATA_PAGE} (no data) ${noData.rps}/s`);
-  const apiRead = await load(
-    stack.apiUrl + API_READ,
-    { apikey: DEFAULT_ANON_KEY, authorization: `Bearer ${DEFAULT_ANON_KEY}` },
-    seconds
-  );
-  log(`  data API read ${apiRead.rps}/s`);
-  const pages = [];
-  for (const t of targets) {
-    const l = await load(stack.appUrl + t.path, t.signedIn ? { cookie } : {}, seconds);
-    log(`  ${t.path} ${l.rps}/s${l.status === 200 ? '' : ` (HTTP ${l.status})`}`);
-    pages.push({ ...t, ...l });
+): Promise<StackLoads[]> {
+  const references = async ({ stack }: Subject) => ({
+    noData: await load(stack.appUrl + NO_DATA_PAGE, {}, seconds),
+    apiRead: await load(
+      stack.apiUrl + API_READ,
+      { apikey: DEFAULT_ANON_KEY, authorization: `Bearer ${DEFAULT_ANON_KEY}` },
+      seconds
+    )
+  });
+  // One load at a time: the load generator and the servers share the machine.
+  type Refs = Awaited<ReturnType<typeof references>>;
+  const before: Refs[] = [];
+  for (const s of subjects) before.push(await references(s));
+  const pages: (Target & Load)[][] = subjects.map(() => []);
+  for (let i = 0; i < subjects[0]!.targets.length; i++) {
+    for (const [k, s] of subjects.entries()) {
+      const t = s.targets[i]!;
+      const headers: Record<string, string> = t.signedIn ? { cookie: s.cookie } : {};
+      const l = await load(s.stack.appUrl + t.path, headers, seconds);
+      log(`  ${s.name}: ${t.path} ${l.rps}/s${l.status === 200 ? '' : ` (HTTP ${l.status})`}`);
+      pages[k]!.push({ ...t, ...l });
+    }
   }
-  return { noData, apiRead, pages };
+  const after: Refs[] = [];
+  for (const s of subjects) after.push(await references(s));
+  return subjects.map((s, k) => {
+    const ref = (which: 'noData' | 'apiRead'): Reference => {
+      const runs = [before[k]![which], after[k]![which]];
+      return { url: runs[0]!.url, rps: Math.round((runs[0]!.rps + runs[1]!.rps) / 2), runs };
+    };
+    const loads = { noData: ref('noData'), apiRead: ref('apiRead'), pages: pages[k]! };
+    const show = (r: Reference) => r.runs.map((x) => x.rps).join(' then ');
+    log(`  ${s.name}: no-data page ${show(loads.noData)}/s, API read ${show(loads.apiRead)}/s`);
+    return loads;
+  });
 }

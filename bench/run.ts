@@ -21,7 +21,7 @@ import { freshDatabase } from './_postgres.ts';
 import { pickSamples, signInCookie } from './_session.ts';
 import { startBenchStack } from './_stack.ts';
 import { formatReport, type Report } from './_table.ts';
-import { CONNECTIONS, measureStack, pageTargets, type StackLoads } from './_throughput.ts';
+import { CONNECTIONS, measureStacks, pageTargets } from './_throughput.ts';
 
 const args = process.argv.slice(2);
 const known = ['--budgets', '--pglite', '--postgres', '--large', '--scale', '--seconds', '--out'];
@@ -45,36 +45,63 @@ const out = value('--out', '');
 const root = join(import.meta.dirname, '..');
 const log = (line: string) => console.error(line);
 
-/** Demo data, or the large seed loaded into an unseeded stack, on one database. */
-async function measureOn(db: Database, data: 'demo' | 'large'): Promise<StackLoads> {
-  log(`${db}, ${data === 'large' ? 'large seed' : 'demo data'}:`);
+type Data = 'demo' | 'large';
+
+/** A stack on `db` with the demo data, or with the large seed loaded into it. */
+async function startOn(db: Database, data: Data, slot: number) {
   const pg = db === 'postgres' ? await freshDatabase(`hub_bench_${process.pid}_${data}`) : null;
+  const cleanup: (() => Promise<void>)[] = [async () => pg?.drop()];
   try {
     const stack = await startBenchStack(
       data === 'large' ? ['--no-seed'] : [],
-      pg ? { DATABASE_URL: pg.url } : {}
+      pg ? { DATABASE_URL: pg.url } : {},
+      slot
     );
-    try {
-      const dbUrl = pg?.url ?? stack.dbUrl;
-      if (data === 'large') {
-        const t0 = performance.now();
-        const sql = connectPg(dbUrl, 2);
-        try {
-          await seedLarge(sql, { seed: 42, scale });
-        } finally {
-          await sql.close();
-        }
-        report.seedSeconds[db] = Math.round((performance.now() - t0) / 1000);
-        log(`  loaded the large seed (scale ${scale}) in ${report.seedSeconds[db]} s`);
+    cleanup.unshift(() => stack.stop());
+    const dbUrl = pg?.url ?? stack.dbUrl;
+    if (data === 'large') {
+      const t0 = performance.now();
+      const sql = connectPg(dbUrl, 2);
+      try {
+        await seedLarge(sql, { seed: 42, scale });
+      } finally {
+        await sql.close();
       }
-      const samples = await pickSamples(dbUrl);
-      const cookie = await signInCookie(stack, samples.steeringEmail);
-      return await measureStack(stack, pageTargets(samples), cookie, seconds, log);
-    } finally {
-      await stack.stop();
+      report.seedSeconds[db] = Math.round((performance.now() - t0) / 1000);
+      log(`  loaded the large seed (scale ${scale}) in ${report.seedSeconds[db]} s`);
     }
+    const samples = await pickSamples(dbUrl);
+    return {
+      subject: {
+        name: data === 'large' ? 'large seed' : 'demo data',
+        stack,
+        targets: pageTargets(samples),
+        cookie: await signInCookie(stack, samples.steeringEmail)
+      },
+      stop: async () => {
+        for (const c of cleanup) await c();
+      }
+    };
+  } catch (e) {
+    for (const c of cleanup) await c();
+    throw e;
+  }
+}
+
+/** The demo data (and the large seed beside it, measured page by page in turn) on `db`. */
+async function measureOn(db: Database) {
+  log(`${db}:`);
+  const started = [await startOn(db, 'demo', 0)];
+  try {
+    if (large) started.push(await startOn(db, 'large', 1));
+    const [demo, big] = await measureStacks(
+      started.map((s) => s.subject),
+      seconds,
+      (line) => log(line)
+    );
+    report.runs[db] = { demo: demo!, large: big };
   } finally {
-    await pg?.drop();
+    for (const s of started) await s.stop();
   }
 }
 
@@ -88,13 +115,7 @@ const report: Report = {
   budgets: all || args.includes('--budgets') ? await measureBudgets(root) : [],
   runs: {}
 };
-for (const db of databases) {
-  const demo = await measureOn(db, 'demo');
-  report.runs[db] = { demo };
-  if (large) {
-    report.runs[db].large = await measureOn(db, 'large');
-  }
-}
+for (const db of databases) await measureOn(db);
 
 const table = formatReport(report);
 mkdirSync(join(import.meta.dirname, 'results'), { recursive: true });
