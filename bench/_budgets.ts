@@ -8,6 +8,8 @@ import { gzipSync } from 'node:zlib';
 
 export interface ManifestChunk {
   file: string;
+  name?: string;
+  isEntry?: boolean;
   imports?: string[];
   dynamicImports?: string[];
   css?: string[];
@@ -15,8 +17,13 @@ export interface ManifestChunk {
 export type ClientManifest = Record<string, ManifestChunk>;
 
 const NODE_KEY = (i: number) => `.svelte-kit/generated/build/client-optimized/nodes/${i}.js`;
-const APP_KEY = '.svelte-kit/generated/build/client-optimized/app.js';
-const START_KEY = 'node_modules/@sveltejs/kit/src/runtime/client/entry.js';
+
+/** Kit's client entries by chunk name (their keys depend on where node_modules is). */
+function entryKey(manifest: ClientManifest, name: 'entry/start' | 'entry/app'): string {
+  const key = Object.keys(manifest).find((k) => manifest[k]!.isEntry && manifest[k]!.name === name);
+  if (!key) throw new Error(`The client manifest has no ${name} entry`);
+  return key;
+}
 
 /**
  * The files (JS and CSS) loaded for `roots`, following static imports. The start entry's
@@ -73,8 +80,12 @@ export async function measureBudgets(root: string): Promise<RouteBudget[]> {
         return sum + gz.get(f)!;
       }, 0) / 1024
     ).toFixed(1);
-  const start = manifest[START_KEY];
-  const runtime = [START_KEY, ...(start?.dynamicImports ?? []), APP_KEY];
+  const start = entryKey(manifest, 'entry/start');
+  const runtime = [
+    start,
+    ...(manifest[start]!.dynamicImports ?? []),
+    entryKey(manifest, 'entry/app')
+  ];
   return server.manifest.routes
     .filter((r) => r.page)
     .map((r) => {
