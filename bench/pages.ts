@@ -8,10 +8,9 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { randomUUID } from 'node:crypto';
-import { createClient } from '@supabase/supabase-js';
 import { startBenchStack, median } from './_stack.ts';
+import { pickSamples, signInCookie } from './_session.ts';
 import { connectPg } from '../stack/db/pg.ts';
-import { DEFAULT_ANON_KEY } from '../stack/keys.ts';
 import { seedLarge } from '../scripts/seed-large.ts';
 
 const args = process.argv.slice(2);
@@ -29,37 +28,9 @@ try {
     await seedLarge(sql, { seed: 42, scale });
     seedSeconds = +((performance.now() - t0) / 1000).toFixed(1);
   }
-  const pick = async (q: string) => (await sql.query<{ v: string }>(q)).rows[0]?.v;
-  const steeringEmail = await pick(
-    `select u.email as v from public.network_roles r join auth.users u on u.id = r.user_id
-      where r.role = 'steering' order by u.email limit 1`
-  );
-  const workstream = await pick(
-    `select slug as v from public.workstreams where status = 'active' order by slug limit 1`
-  );
-  const commitment = await pick(
-    `select id::text as v from public.commitments where visibility = 'public' order by id limit 1`
-  );
-  const output = await pick(
-    `select slug as v from public.outputs where status = 'published' order by slug limit 1`
-  );
-  const event = await pick(
-    `select slug as v from public.events where status = 'published' order by starts_at desc limit 1`
-  );
   await sql.close();
-
-  // A steering member's session cookie, through the real emailed-code flow.
-  const client = createClient(stack.apiUrl, DEFAULT_ANON_KEY, { auth: { persistSession: false } });
-  await client.auth.signInWithOtp({ email: steeringEmail!, options: { shouldCreateUser: false } });
-  const mail = await (
-    await fetch(`${stack.mailboxUrl}/api/messages/latest?to=${encodeURIComponent(steeringEmail!)}`)
-  ).json();
-  const { data } = await client.auth.verifyOtp({
-    email: steeringEmail!,
-    token: /\b(\d{6})\b/.exec(mail.text)![1]!,
-    type: 'email'
-  });
-  const cookie = `sb-127-auth-token=base64-${Buffer.from(JSON.stringify(data.session)).toString('base64url')}`;
+  const { steeringEmail, workstream, commitment, output, event } = await pickSamples(stack.dbUrl);
+  const cookie = await signInCookie(stack, steeringEmail);
 
   const measure = async (path: string, withCookie: boolean) => {
     const times: number[] = [];
