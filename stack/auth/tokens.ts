@@ -8,10 +8,13 @@ import { userJson, type UserRecord } from './users.ts';
 
 const BASE32 = 'abcdefghijklmnopqrstuvwxyz234567';
 
-/** A GoTrue-style refresh token: 12 characters of lowercase base32 (60 random bits). */
+/** Characters in a refresh token: 32 of base32 carry 160 random bits (GoTrue's 12 carry 60). */
+export const REFRESH_TOKEN_LENGTH = 32;
+
+/** A refresh token in GoTrue's alphabet (lowercase base32), long enough not to be guessed. */
 export function generateRefreshToken(): string {
   // 256 is a multiple of 32, so `byte % 32` has no bias.
-  return [...randomBytes(12)].map((b) => BASE32[b % 32]).join('');
+  return [...randomBytes(REFRESH_TOKEN_LENGTH)].map((b) => BASE32[b % 32]).join('');
 }
 
 /** GoTrue's format check: too short, or 12 characters that are not [a-z0-9]. */
