@@ -2,6 +2,7 @@ import { createHash, randomBytes, randomUUID } from 'node:crypto';
 import { isIP } from 'node:net';
 import { SignJWT, jwtVerify, type JWTPayload } from 'jose';
 import type { Sql } from '../db/sql.ts';
+import { USER_AUDIENCE, claimsProblem } from '../jwt-claims.ts';
 import type { AuthConfig } from './config.ts';
 import { AuthError } from './http.ts';
 import { userJson, type UserRecord } from './users.ts';
@@ -44,7 +45,7 @@ export async function signAccessToken(
   const token = await new SignJWT({
     iss: cfg.issuer,
     sub: user.id,
-    aud: user.aud ?? 'authenticated',
+    aud: USER_AUDIENCE,
     exp,
     iat,
     email: user.email ?? '',
@@ -66,6 +67,8 @@ export async function signAccessToken(
 export async function verifyJwt(cfg: AuthConfig, token: string): Promise<AccessClaims> {
   try {
     const { payload } = await jwtVerify(token, key(cfg.jwtSecret), { algorithms: ['HS256'] });
+    const problem = claimsProblem(payload, cfg.issuer);
+    if (problem) throw new Error(problem);
     return payload as AccessClaims;
   } catch (e) {
     throw new AuthError(

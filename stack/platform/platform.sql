@@ -208,3 +208,13 @@ create table if not exists auth.verify_failures (
 );
 create index if not exists verify_failures_email_idx on auth.verify_failures (email, created_at);
 create index if not exists verify_failures_ip_idx on auth.verify_failures (ip, created_at);
+
+-- Hosted Supabase's statement timeouts for the roles the data API impersonates.
+-- PostgREST applies role settings itself when it switches role (impersonated role
+-- settings), so they hold even though it logs in as authenticator. On PGlite, which
+-- cannot time statements out, the stack's database bridge enforces the same values.
+-- PostgREST reads the settings of roles its login role belongs to; over the PGlite
+-- socket every client is `postgres`, which (as on Supabase) belongs to them too.
+grant anon, authenticated, service_role to postgres;
+alter role anon set statement_timeout = '3s';
+alter role authenticated set statement_timeout = '8s';
