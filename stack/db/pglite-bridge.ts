@@ -1,13 +1,17 @@
 import { Worker } from 'node:worker_threads';
 import type { PGlite } from '@electric-sql/pglite';
 import type { FromWorker, ToWorker, WorkerInput } from './pglite-worker.ts';
-import { SIMPLE_QUERY, SYNC, errorResponse, readyForQuery } from './wire.ts';
+import { SIMPLE_QUERY, SYNC, TERMINATE, errorResponse, readyForQuery } from './wire.ts';
 
 // The embedded database runs in its own worker thread (pglite-worker.ts); this bridge is
 // what pglite-socket's server talks to in the main thread. A statement that outlives the
 // statement_timeout in force is stopped the only way PGlite can be: the worker is ended
 // (committed data is on disk) and started again, and the client gets Postgres's own
 // 57014 error, as a server would send it.
+
+/** A message after which the client waits for ReadyForQuery (or the startup message). */
+const endsExchange = (kind: number | undefined) =>
+  kind === undefined || kind === 0 || kind === SYNC || kind === SIMPLE_QUERY || kind === TERMINATE;
 
 type Report = Extract<FromWorker, { type: 'ready' }>['report'];
 
@@ -33,6 +37,13 @@ export class PgliteBridge implements SocketDb {
   private timeoutMs = 0;
   /** After a cancelled extended-protocol message, the client's messages up to its Sync. */
   private discarding = false;
+  /**
+   * A client is between the messages of one extended-protocol exchange (Parse, Bind,
+   * Execute, ... Sync). pglite-socket keeps serving the same client while we say "in a
+   * transaction"; otherwise another client's Bind could replace its unnamed portal in the
+   * gap each trip to the worker leaves.
+   */
+  private midExchange = false;
   private closing = false;
   private readonly dataDir: string;
   private readonly onEvent: (line: string) => void;
@@ -86,7 +97,7 @@ export class PgliteBridge implements SocketDb {
   }
 
   isInTransaction(): boolean {
-    return this.inTx || this.discarding;
+    return this.inTx || this.discarding || this.midExchange;
   }
 
   // Messages already come one at a time from pglite-socket's queue.
@@ -95,7 +106,9 @@ export class PgliteBridge implements SocketDb {
   }
 
   async exec(sql: string): ReturnType<PGlite['exec']> {
-    if (this.discarding) this.discarding = false;
+    // pglite-socket calls this to roll back for a client that went away mid-exchange.
+    this.discarding = false;
+    this.midExchange = false;
     await this.call({ type: 'exec', id: 0, sql }, () => {});
     return [];
   }
@@ -114,6 +127,7 @@ export class PgliteBridge implements SocketDb {
       return;
     }
     await this.call({ type: 'protocol', id: 0, bytes: message }, onData, message[0]);
+    this.midExchange = !this.discarding && !endsExchange(message[0]);
   }
 
   private async call(m: ToWorker & { id: number }, onData: Pending['onData'], kind?: number) {
@@ -145,6 +159,7 @@ export class PgliteBridge implements SocketDb {
     await old?.terminate();
     this.onEvent(`A statement ran past statement_timeout (${limit} ms): restarting the database.`);
     this.inTx = false;
+    this.midExchange = false;
     this.timeoutMs = 0;
     p.onData(errorResponse('57014', 'canceling statement due to statement timeout'));
     if (kind === SYNC || kind === SIMPLE_QUERY) p.onData(readyForQuery());

@@ -3,6 +3,7 @@
 
 export const SIMPLE_QUERY = 'Q'.charCodeAt(0);
 export const SYNC = 'S'.charCodeAt(0);
+export const TERMINATE = 'X'.charCodeAt(0);
 
 /** ReadyForQuery, idle: after a cancelled statement the restarted database has no transaction. */
 export function readyForQuery(): Uint8Array {

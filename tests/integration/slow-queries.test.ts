@@ -1,3 +1,4 @@
+import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEFAULT_ANON_KEY } from '../../stack/keys.ts';
 import { addSleepFunction, callSleep } from './slow-sql.ts';
@@ -46,5 +47,22 @@ describe('a slow query on the embedded database', () => {
     const res = await callSleep(s, 0, DEFAULT_ANON_KEY);
     expect(res.status).toBe(200);
     expect(await res.json()).toBe(1);
+  });
+});
+
+describe('the embedded database behind its worker', () => {
+  it("serves several clients' parameterised queries at once without mixing up their exchanges", async () => {
+    const clients = [new pg.Client(s.dbUrl), new pg.Client(s.dbUrl), new pg.Client(s.dbUrl)];
+    await Promise.all(clients.map((c) => c.connect()));
+    try {
+      const answers = await Promise.all(
+        Array.from({ length: 60 }, (_, i) =>
+          clients[i % 3]!.query<{ n: number }>('select $1::int as n', [i]).then((r) => r.rows[0]!.n)
+        )
+      );
+      expect(answers).toEqual(Array.from({ length: 60 }, (_, i) => i));
+    } finally {
+      await Promise.all(clients.map((c) => c.end()));
+    }
   });
 });
