@@ -74,17 +74,20 @@ export async function startStack(c: StackConfig, o: StartOptions): Promise<Runni
   if (o.app !== 'none') await assertPortFree(c.appPort, c.host, 'app', 'PORT');
 
   const cleanups: (() => Promise<void>)[] = [];
-  // Each part gets a few seconds to stop, so one stuck behind a long query (the pool
-  // waiting for its client) cannot keep the stack up; the database worker goes last.
+  // A database busy with a long query is ended first; then each part, in reverse order of
+  // starting, gets a few seconds to stop, so none can keep the stack up.
+  const stopFirst: (() => Promise<void>)[] = [];
   const stop = async () => {
-    for (const fn of cleanups.reverse()) {
+    const steps = [...stopFirst, ...cleanups.reverse()];
+    stopFirst.length = 0;
+    cleanups.length = 0;
+    for (const fn of steps) {
       let timer: NodeJS.Timeout | undefined;
       const late = new Promise<void>((r) => (timer = setTimeout(r, STOP_GRACE_MS)));
       await Promise.race([fn(), late])
         .catch((e: Error) => console.error(`While stopping: ${e.message}`))
         .finally(() => clearTimeout(timer));
     }
-    cleanups.length = 0;
   };
 
   try {
@@ -113,6 +116,11 @@ export async function startStack(c: StackConfig, o: StartOptions): Promise<Runni
       });
       await socket.start();
       cleanups.push(() => socket.stop());
+      // A long query must hold up nothing: end it, and close its clients' connections so
+      // PostgREST is not left waiting for an answer.
+      stopFirst.push(async () => {
+        if (await bridge.stopIfBusy()) await socket.stop();
+      });
       sql = connectPg(`postgres://postgres@${local}:${c.dbPort}/postgres`, 2);
       postgrestDbUri = `postgres://authenticator:postgres@${local}:${c.dbPort}/postgres`;
     } else {

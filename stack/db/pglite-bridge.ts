@@ -131,6 +131,7 @@ export class PgliteBridge implements SocketDb {
   }
 
   private async call(m: ToWorker & { id: number }, onData: Pending['onData'], kind?: number) {
+    if (this.closing) return;
     await this.ready;
     const id = this.nextId++;
     const limit = this.timeoutMs;
@@ -168,6 +169,20 @@ export class PgliteBridge implements SocketDb {
       this.onEvent(`The database did not restart: ${e.message}`)
     );
     p.finish();
+  }
+
+  /**
+   * When stopping: a database busy with a statement is ended at once (what it committed
+   * is on disk), so nothing waits behind it; an idle one is left for close().
+   */
+  async stopIfBusy(): Promise<boolean> {
+    if (this.pending.size === 0) return false;
+    this.closing = true;
+    const worker = this.worker;
+    this.worker = undefined;
+    await worker?.terminate();
+    for (const p of this.pending.values()) p.finish('the database is stopping');
+    return true;
   }
 
   /** Closes the database; ends the worker if it is busy past `graceMs` (mid-query). */

@@ -78,7 +78,12 @@ port.on('message', async (m: ToWorker) => {
   }
   // Between messages of the extended protocol a query of ours would disturb the client's
   // unnamed statement; after a Sync (or a simple query) it cannot.
+  // PostgREST sets the role's timeout once per transaction, and it ends with the
+  // transaction, so one read per transaction is enough (each read costs a query).
   const boundary = m.type === 'exec' || m.bytes[0] === SYNC || m.bytes[0] === SIMPLE_QUERY;
-  if (boundary) timeoutMs = await currentTimeout();
+  if (boundary) {
+    if (!db.isInTransaction()) timeoutMs = 0;
+    else if (timeoutMs === 0) timeoutMs = await currentTimeout();
+  }
   send({ type: 'done', id: m.id, inTransaction: db.isInTransaction(), timeoutMs, error });
 });

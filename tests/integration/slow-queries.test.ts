@@ -8,7 +8,7 @@ import { runStack, untilReady, type StackProcess } from './stack-process.ts';
 let s: StackProcess;
 
 beforeAll(async () => {
-  s = runStack(28321);
+  s = runStack(28721);
   await untilReady(s);
   await addSleepFunction(s);
 });
