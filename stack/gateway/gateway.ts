@@ -46,14 +46,22 @@ function sendJson(
   res.end(JSON.stringify(body));
 }
 
-/** Answers 413 and closes the connection, so the rest of a large body is never read. */
-function refuseTooLarge(res: ServerResponse) {
-  sendJson(
-    res,
-    413,
-    { code: 'request_too_large', message: tooLargeMessage() },
-    { connection: 'close' }
-  );
+/**
+ * Answers 413, then drops the connection once the client has had time to read that:
+ * closing at once, with the rest of its upload unread, would reset the connection and
+ * lose the answer. Meanwhile at most one more MB is taken in, and thrown away.
+ */
+function refuseTooLarge(req: IncomingMessage, res: ServerResponse) {
+  sendJson(res, 413, { code: 'request_too_large', message: tooLargeMessage() });
+  const drop = () => req.socket.destroy();
+  const timer = setTimeout(drop, 1000);
+  timer.unref();
+  let extra = 0;
+  req.on('data', (chunk: Buffer) => {
+    extra += chunk.length;
+    if (extra > MAX_BODY_BYTES) drop();
+  });
+  req.socket.once('close', () => clearTimeout(timer));
 }
 
 /** Passes a body on until it passes the limit, then fails (the caller answers 413). */
@@ -111,7 +119,7 @@ export function createGateway(o: GatewayOptions): Server {
     limited.on('error', () => {
       tooLarge = true;
       up.destroy();
-      if (!res.headersSent) refuseTooLarge(res);
+      if (!res.headersSent) refuseTooLarge(req, res);
       else res.destroy();
       done(413);
     });
@@ -195,7 +203,7 @@ export function createGateway(o: GatewayOptions): Server {
     }
     if (Number(req.headers['content-length'] ?? 0) > MAX_BODY_BYTES) {
       record(413);
-      refuseTooLarge(res);
+      refuseTooLarge(req, res);
       return;
     }
     if (service === 'rest') {

@@ -1,4 +1,4 @@
-import { request } from 'node:http';
+import { connect } from 'node:net';
 import { randomUUID } from 'node:crypto';
 import { SignJWT } from 'jose';
 import { describe, expect, it } from 'vitest';
@@ -11,41 +11,54 @@ import { hub } from './hub.ts';
 const MB = 1024 * 1024;
 
 /**
- * Sends up to `total` bytes (declared up front, or chunked) and resolves with the answer
- * as soon as one comes, without sending the rest.
+ * Sends up to `total` bytes (declared up front, or chunked) over a raw socket and
+ * resolves with the answer as soon as one comes, without sending the rest. A raw socket
+ * keeps what arrived even when the server then closes on us (EPIPE on our next write).
  */
 function sendLarge(path: string, total: number, declareLength: boolean) {
   return new Promise<{ status: number; body: string; sent: number }>((resolve, reject) => {
     const url = new URL(path, hub().apiUrl);
+    const socket = connect(Number(url.port), url.hostname);
     let sent = 0;
-    let answered = false;
-    const req = request(url, {
-      method: 'POST',
-      headers: {
-        apikey: DEFAULT_ANON_KEY,
-        'content-type': 'application/json',
-        ...(declareLength ? { 'content-length': String(total) } : {})
-      }
-    });
-    req.on('response', (res) => {
-      answered = true;
-      let body = '';
-      res.on('data', (b) => (body += b));
-      res.on('end', () => {
-        req.destroy();
-        resolve({ status: res.statusCode ?? 0, body, sent });
-      });
-    });
-    req.on('error', (e) => (answered ? undefined : reject(e)));
-    const chunk = Buffer.alloc(64 * 1024, 'a');
-    const pump = () => {
-      while (!answered && sent < total) {
-        sent += chunk.length;
-        if (!req.write(chunk)) return void req.once('drain', pump);
-      }
-      if (!answered) req.end();
+    let received = '';
+    let finished = false;
+    const finish = () => {
+      if (finished) return;
+      finished = true;
+      socket.destroy();
+      const status = Number(/^HTTP\/1\.1 (\d{3})/.exec(received)?.[1] ?? 0);
+      if (!status) return reject(new Error(`no answer after ${sent} bytes`));
+      // The JSON body, whether sent with a length or in one chunk.
+      resolve({ status, body: /\{.*\}/s.exec(received)?.[0] ?? '', sent });
     };
-    pump();
+    socket.on('data', (b) => {
+      received += b;
+      if (received.includes('\r\n\r\n') && /\}\s*$/.test(received)) finish();
+    });
+    socket.on('error', finish);
+    socket.on('close', finish);
+    const head =
+      `POST ${url.pathname} HTTP/1.1\r\nHost: ${url.host}\r\napikey: ${DEFAULT_ANON_KEY}\r\n` +
+      `Content-Type: application/json\r\n` +
+      (declareLength ? `Content-Length: ${total}\r\n` : 'Transfer-Encoding: chunked\r\n') +
+      '\r\n';
+    socket.write(head);
+    const chunk = Buffer.alloc(64 * 1024, 'a');
+    const framed = declareLength
+      ? chunk
+      : Buffer.concat([
+          Buffer.from(`${chunk.length.toString(16)}\r\n`),
+          chunk,
+          Buffer.from('\r\n')
+        ]);
+    // One chunk per turn of the event loop, so an early answer is read as soon as it comes.
+    const pump = () => {
+      if (finished || received !== '' || sent >= total) return;
+      sent += chunk.length;
+      if (socket.write(framed)) setImmediate(pump);
+      else socket.once('drain', pump);
+    };
+    socket.once('connect', pump);
   });
 }
 
