@@ -9,7 +9,7 @@
 //   node stack/cli.ts --reset-only   delete the embedded database and stop (npm run db:reset)
 import { existsSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
-import { readConfig } from './config.ts';
+import { exposureProblem, readConfig } from './config.ts';
 import { startStack, type RunningStack } from './stack.ts';
 
 const args = new Set(process.argv.slice(2));
@@ -26,6 +26,11 @@ try {
   config = readConfig();
 } catch (e) {
   console.error((e as Error).message);
+  process.exit(2);
+}
+const unsafe = exposureProblem(config);
+if (unsafe) {
+  console.error(unsafe);
   process.exit(2);
 }
 

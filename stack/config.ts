@@ -1,5 +1,6 @@
 import { resolve } from 'node:path';
 import { DEFAULT_JWT_SECRET } from './keys.ts';
+import { isLoopbackHost } from './net/loopback.ts';
 
 // Every port and secret of the embedded stack, from the environment, with the same
 // defaults as `supabase start` so tools configured for a local Supabase just work.
@@ -19,6 +20,8 @@ export interface StackConfig {
   emailRateLimitSeconds: number;
   ipRateLimitPerHour: number;
   verbose: boolean;
+  /** Peers whose X-Forwarded-For the gateway believes; undefined = the app's, when it runs one. */
+  trustedProxies: string[] | undefined;
 }
 
 function port(env: NodeJS.ProcessEnv, name: string, fallback: number): number {
@@ -66,6 +69,32 @@ export function readConfig(
     apiUrl: `http://${host}:${apiPort}`,
     emailRateLimitSeconds: count(env, 'HUB_EMAIL_RATE_LIMIT_SECONDS', 60),
     ipRateLimitPerHour: count(env, 'HUB_IP_RATE_LIMIT_PER_HOUR', 30),
-    verbose: env.HUB_VERBOSE === '1'
+    verbose: env.HUB_VERBOSE === '1',
+    trustedProxies: env.HUB_TRUSTED_PROXIES
+      ? env.HUB_TRUSTED_PROXIES.split(',')
+          .map((a) => a.trim())
+          .filter(Boolean)
+      : undefined
   };
+}
+
+/**
+ * Why the stack must not start as configured, in one line, or null. Beyond loopback the
+ * well-known JWT secret would let anyone mint the service-role key, and a database
+ * without a password would take anyone. (The embedded database never leaves loopback:
+ * PGlite checks no password at all.)
+ */
+export function exposureProblem(c: StackConfig): string | null {
+  if (isLoopbackHost(c.host)) return null;
+  if (c.jwtSecret === DEFAULT_JWT_SECRET)
+    return (
+      `Refusing to listen on HUB_HOST=${c.host} with the well-known JWT secret: anyone could mint the service-role key. ` +
+      'Set JWT_SECRET to a long random secret (e.g. `openssl rand -base64 48`), or keep HUB_HOST on 127.0.0.1.'
+    );
+  if (c.databaseUrl && !new URL(c.databaseUrl).password)
+    return (
+      `Refusing to listen on HUB_HOST=${c.host} with a DATABASE_URL that has no password. ` +
+      'Give the database user a password and put it in DATABASE_URL, or keep HUB_HOST on 127.0.0.1.'
+    );
+  return null;
 }

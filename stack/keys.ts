@@ -9,9 +9,12 @@ export const DEFAULT_ANON_KEY =
 export const DEFAULT_SERVICE_ROLE_KEY =
   'eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9.eyJpc3MiOiJzdXBhYmFzZS1kZW1vIiwicm9sZSI6InNlcnZpY2Vfcm9sZSIsImV4cCI6MTk4MzgxMjk5Nn0.EGIM96RAZx35lJzdJsyH-qQwv8Hdp7fsn3W0YpN81IU';
 
+/** The issuer the API keys carry (hosted Supabase's say "supabase"). */
+export const KEY_ISSUER = 'supabase-demo';
+
 /** Mints an API key for `role` the way `supabase start` does (HS256, fixed expiry). */
 export async function mintKey(secret: string, role: 'anon' | 'service_role'): Promise<string> {
-  return new SignJWT({ iss: 'supabase-demo', role, exp: 1983812996 })
+  return new SignJWT({ iss: KEY_ISSUER, role, exp: 1983812996 })
     .setProtectedHeader({ alg: 'HS256', typ: 'JWT' })
     .sign(new TextEncoder().encode(secret));
 }

@@ -1,15 +1,17 @@
 import { createServer, type Server } from 'node:http';
-import { join } from 'node:path';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
 import { PGLiteSocketServer } from '@electric-sql/pglite-socket';
-import type { PGlite } from '@electric-sql/pglite';
 import type { StackConfig } from './config.ts';
 import { keysFor } from './keys.ts';
 import { assertPortFree, waitForHttp } from './ports.ts';
-import { openPglite, pgliteSql } from './db/pglite.ts';
+import { PgliteBridge } from './db/pglite-bridge.ts';
 import { connectPg } from './db/pg.ts';
 import { prepareDatabase } from './db/migrate.ts';
 import type { Sql } from './db/sql.ts';
 import { startPostgrest } from './postgrest.ts';
+import { localHostFor } from './net/loopback.ts';
 import { spawnChild, type Child } from './supervisor.ts';
 import { createGateway } from './gateway/gateway.ts';
 import { RequestLog } from './gateway/request-log.ts';
@@ -29,6 +31,9 @@ export interface RunningStack {
   serviceRoleKey: string;
   stop(): Promise<void>;
 }
+
+/** Longest wait for one part of the stack to stop (PostgREST gets SIGKILL before it). */
+const STOP_GRACE_MS = 4000;
 
 const listen = (server: Server, port: number, host: string) =>
   new Promise<void>((resolve, reject) => {
@@ -56,49 +61,68 @@ export async function startStack(c: StackConfig, o: StartOptions): Promise<Runni
   const say = (line: string) => console.log(line);
   const embedded = !c.databaseUrl;
 
+  // The mailbox (every sign-in code), the database and PostgREST stay on this machine
+  // wherever the gateway and the app listen.
+  const local = localHostFor(c.host);
+
   // Fail fast, in one line, if something already holds a port.
   await assertPortFree(c.apiPort, c.host, 'API gateway', 'HUB_API_PORT');
-  await assertPortFree(c.mailboxPort, c.host, 'mailbox', 'HUB_MAILBOX_PORT');
-  await assertPortFree(c.postgrestPort, c.host, 'PostgREST', 'HUB_POSTGREST_PORT');
-  await assertPortFree(c.postgrestAdminPort, c.host, 'PostgREST admin', 'HUB_POSTGREST_ADMIN_PORT');
-  if (embedded) await assertPortFree(c.dbPort, c.host, 'database', 'HUB_DB_PORT');
+  await assertPortFree(c.mailboxPort, local, 'mailbox', 'HUB_MAILBOX_PORT');
+  await assertPortFree(c.postgrestPort, local, 'PostgREST', 'HUB_POSTGREST_PORT');
+  await assertPortFree(c.postgrestAdminPort, local, 'PostgREST admin', 'HUB_POSTGREST_ADMIN_PORT');
+  if (embedded) await assertPortFree(c.dbPort, local, 'database', 'HUB_DB_PORT');
   if (o.app !== 'none') await assertPortFree(c.appPort, c.host, 'app', 'PORT');
 
   const cleanups: (() => Promise<void>)[] = [];
+  // A database busy with a long query is ended first; then each part, in reverse order of
+  // starting, gets a few seconds to stop, so none can keep the stack up.
+  const stopFirst: (() => Promise<void>)[] = [];
   const stop = async () => {
-    for (const fn of cleanups.reverse()) {
-      await fn().catch((e: Error) => console.error(`While stopping: ${e.message}`));
-    }
+    const steps = [...stopFirst, ...cleanups.reverse()];
+    stopFirst.length = 0;
     cleanups.length = 0;
+    for (const fn of steps) {
+      let timer: NodeJS.Timeout | undefined;
+      const late = new Promise<void>((r) => (timer = setTimeout(r, STOP_GRACE_MS)));
+      await Promise.race([fn(), late])
+        .catch((e: Error) => console.error(`While stopping: ${e.message}`))
+        .finally(() => clearTimeout(timer));
+    }
   };
 
   try {
     const { anonKey, serviceRoleKey } = await keysFor(c.jwtSecret);
+    const authIssuer = `${c.apiUrl}/auth/v1`;
 
     // 1. Database: migrate and seed before anything can connect.
     let sql: Sql;
     let postgrestDbUri: string;
     if (embedded) {
-      const where = o.memory ? 'memory://' : c.dataDir;
-      const pglite: PGlite = await openPglite(where);
-      const direct = pgliteSql(pglite, false);
-      const prep = await prepareDatabase(direct, { seed: o.seed });
-      // PGlite has no autovacuum, so nothing would ever gather planner statistics.
-      await direct.exec('analyze');
-      report(say, prep, o.memory ? 'in memory' : c.dataDir);
+      // A throwaway database lives in a temporary folder rather than in memory, so the
+      // worker can be restarted after a runaway statement without losing it.
+      const where = o.memory ? join(mkdtempSync(join(tmpdir(), 'hub-pglite-')), 'db') : c.dataDir;
+      if (o.memory)
+        cleanups.push(async () => rmSync(dirname(where), { recursive: true, force: true }));
+      const { bridge, report: prep } = await PgliteBridge.open(where, o.seed, (line) =>
+        say(`[database] ${line}`)
+      );
+      cleanups.push(() => bridge.close());
+      report(say, prep, o.memory ? 'throwaway' : c.dataDir);
       const socket = new PGLiteSocketServer({
-        db: pglite,
+        db: bridge.asSocketDb(),
         port: c.dbPort,
-        host: c.host,
+        host: local,
         maxConnections: 24
       });
       await socket.start();
-      cleanups.push(async () => {
-        await socket.stop();
-        await pglite.close();
+      cleanups.push(() => socket.stop());
+      // A long query must hold up nothing: end it, and close its clients' connections so
+      // PostgREST is not left waiting for an answer.
+      stopFirst.push(async () => {
+        if (await bridge.stopIfBusy()) await socket.stop();
       });
-      sql = connectPg(`postgres://postgres@${c.host}:${c.dbPort}/postgres`, 2);
-      postgrestDbUri = `postgres://authenticator:postgres@${c.host}:${c.dbPort}/postgres`;
+      sql = connectPg(`postgres://postgres@${local}:${c.dbPort}/postgres`, 2);
+      postgrestDbUri = `postgres://authenticator:postgres@${local}:${c.dbPort}/postgres`;
     } else {
       sql = connectPg(c.databaseUrl!, 4);
       const prep = await prepareDatabase(sql, { seed: o.seed });
@@ -110,12 +134,12 @@ export async function startStack(c: StackConfig, o: StartOptions): Promise<Runni
     // 2. Mailbox and auth.
     const mailbox = new Mailbox();
     const mailServer = createServer(createMailboxHandler(mailbox));
-    await listen(mailServer, c.mailboxPort, c.host);
+    await listen(mailServer, c.mailboxPort, local);
     cleanups.push(() => close(mailServer));
     const authHandler = createAuthHandler({
       sql,
       jwtSecret: c.jwtSecret,
-      issuer: `${c.apiUrl}/auth/v1`,
+      issuer: authIssuer,
       siteUrl: c.siteUrl,
       mailer: mailbox,
       emailRateLimitSeconds: c.emailRateLimitSeconds,
@@ -130,7 +154,7 @@ export async function startStack(c: StackConfig, o: StartOptions): Promise<Runni
       dbUri: postgrestDbUri,
       port: c.postgrestPort,
       adminPort: c.postgrestAdminPort,
-      host: c.host,
+      host: local,
       jwtSecret: c.jwtSecret,
       embedded,
       echo: c.verbose,
@@ -139,7 +163,7 @@ export async function startStack(c: StackConfig, o: StartOptions): Promise<Runni
     children.push(postgrest);
     cleanups.push(() => postgrest.stop());
     await waitForHttp(
-      `http://${c.host}:${c.postgrestAdminPort}/ready`,
+      `http://${local}:${c.postgrestAdminPort}/ready`,
       60_000,
       postgrest.alive
     ).catch((e: Error) => {
@@ -149,10 +173,14 @@ export async function startStack(c: StackConfig, o: StartOptions): Promise<Runni
     });
 
     const gateway = createGateway({
-      postgrestUrl: `http://${c.host}:${c.postgrestPort}`,
+      postgrestUrl: `http://${local}:${c.postgrestPort}`,
       authHandler,
       validKeys: [anonKey, serviceRoleKey],
-      log: new RequestLog()
+      log: new RequestLog(),
+      jwtSecret: c.jwtSecret,
+      authIssuer,
+      // The app the stack runs reaches the gateway from loopback: believe it, no one else.
+      trustedProxies: c.trustedProxies ?? (o.app === 'none' ? [] : ['127.0.0.1', '::1'])
     });
     await listen(gateway, c.apiPort, c.host);
     cleanups.push(() => close(gateway));
@@ -208,9 +236,9 @@ export async function startStack(c: StackConfig, o: StartOptions): Promise<Runni
     say('');
     say(`  API (Supabase URL)  ${c.apiUrl}     (anon key: the local well-known key; see README)`);
     say(
-      `  Database            ${embedded ? `postgres://postgres@${c.host}:${c.dbPort}/postgres` : redact(c.databaseUrl!)}`
+      `  Database            ${embedded ? `postgres://postgres@${local}:${c.dbPort}/postgres` : redact(c.databaseUrl!)}`
     );
-    say(`  Mailbox             http://${c.host}:${c.mailboxPort}`);
+    say(`  Mailbox             http://${local}:${c.mailboxPort}`);
     if (appUrl) say(`  App                 ${appUrl}`);
     say('');
     say(`Network Hub is ready at ${appUrl ?? c.apiUrl} (${seconds} s). Press Ctrl-C to stop.`);

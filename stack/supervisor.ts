@@ -49,7 +49,7 @@ export function spawnChild(opts: SpawnOptions): Child {
     process: proc,
     alive: () => !exited,
     lastOutput: () => tail.slice(-3).join(' | '),
-    async stop(graceMs = 5000) {
+    async stop(graceMs = 3000) {
       stopping = true;
       if (exited) return;
       const done = new Promise<void>((r) => proc.once('exit', () => r()));

@@ -1,7 +1,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { AuthConfig } from './config.ts';
 import { requireAdmin } from './guard.ts';
-import { AuthError, isEmail, isUuid, readJson, sendJson, str } from './http.ts';
+import { AuthError, emailProblem, isUuid, readJson, sendJson, str } from './http.ts';
 import { issueCode } from './otp.ts';
 import { resolveRedirect } from './redirects.ts';
 import {
@@ -29,12 +29,8 @@ function requireEmail(body: Record<string, unknown>): string {
       );
     throw new AuthError(400, 'validation_failed', 'An email address is required.');
   }
-  if (!isEmail(email))
-    throw new AuthError(
-      400,
-      'validation_failed',
-      'Unable to validate email address: invalid format'
-    );
+  const problem = emailProblem(email);
+  if (problem) throw problem;
   return email;
 }
 

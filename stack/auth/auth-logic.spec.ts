@@ -7,12 +7,17 @@ import { describeWait, emailRetryAfter, ipRetryAfter } from './rate-limit.ts';
 import { isAllowedRedirect, pathAndQuery, resolveRedirect } from './redirects.ts';
 import { generateRefreshToken, isMalformedRefreshToken, sha256Hex } from './tokens.ts';
 import { mergeMetadata } from './user.ts';
+import { emailProblem, isEmail, MAX_EMAIL_LENGTH } from './http.ts';
 
 describe('refresh tokens', () => {
-  it('are 12 characters of lowercase base32 and differ each time', () => {
+  it('are lowercase base32 carrying at least 128 random bits and differ each time', () => {
     const tokens = new Set(Array.from({ length: 200 }, generateRefreshToken));
     expect(tokens.size).toBe(200);
-    for (const t of tokens) expect(t).toMatch(/^[a-z2-7]{12}$/);
+    for (const t of tokens) {
+      expect(t).toMatch(/^[a-z2-7]+$/);
+      // Five bits per base32 character.
+      expect(t.length * 5).toBeGreaterThanOrEqual(128);
+    }
   });
 
   it('reject the malformed shapes GoTrue rejects and accept its own', () => {
@@ -157,5 +162,20 @@ describe('admin pagination', () => {
     expect(paginationLink('/admin/users', 1, 50, 0)).toBe(
       '</admin/users?page=1&per_page=50>; rel="last"'
     );
+  });
+});
+
+describe('email addresses', () => {
+  it('accept an ordinary address and refuse ones without a single @ or a dotted domain', () => {
+    expect(isEmail('aisha.khan@demo.localgov.test')).toBe(true);
+    for (const bad of ['', 'no-at', '@x.test', 'a@b', 'a@b.', 'a@.b', 'a@@b.test', 'a b@c.test'])
+      expect(isEmail(bad), bad).toBe(false);
+  });
+
+  it('refuse a 40 KB address as too long (422) before any pattern looks at it', () => {
+    const huge = 'a'.repeat(20_000) + '@' + 'b'.repeat(20_000) + '.test';
+    const problem = emailProblem(huge);
+    expect(problem?.status).toBe(422);
+    expect(problem?.message).toMatch(new RegExp(`at most ${MAX_EMAIL_LENGTH} are allowed`));
   });
 });

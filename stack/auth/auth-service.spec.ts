@@ -117,7 +117,7 @@ describe('signing in with an emailed code', () => {
     });
     expect(verifyError).toBeNull();
     const session = data.session!;
-    expect(session.refresh_token).toMatch(/^[a-z2-7]{12}$/);
+    expect(session.refresh_token).toMatch(/^[a-z2-7]{32}$/);
     expect(session.token_type).toBe('bearer');
     expect(session.user.email).toBe(email);
     expect(session.user.email_confirmed_at).toBeTruthy();
@@ -186,7 +186,67 @@ describe('signing in with an emailed code', () => {
     const res = await supabase.auth.verifyOtp({ email, token: code, type: 'email' });
     expect(res.error?.status).toBe(403);
     expect(res.error?.code).toBe('otp_expired');
-    expect(res.error?.message).toBe('Token has expired or is invalid');
+    expect(res.error?.message).toMatch(/^Token has expired or is invalid\. Ask for a new code\.$/);
+  });
+
+  it('voids a code after five wrong tries: the sixth is refused and the right code no longer works', async () => {
+    const email = uniqueEmail('guess');
+    const supabase = client();
+    await supabase.auth.signInWithOtp({ email });
+    const { code } = latestMail(email);
+    const wrongs = ['000000', '111111', '222222', '333333', '444444', '555555', '666666'].filter(
+      (w) => w !== code
+    );
+    const answers = [];
+    for (const wrong of wrongs.slice(0, 6))
+      answers.push((await supabase.auth.verifyOtp({ email, token: wrong, type: 'email' })).error);
+    expect(answers.map((e) => e?.status)).toEqual([403, 403, 403, 403, 403, 403]);
+    expect(answers[0]?.message).toMatch(/4 tries left/);
+    expect(answers[4]?.message).toMatch(
+      /5 wrong codes were tried, so this code no longer works\. Ask for a new code/
+    );
+    expect(answers[5]?.message).toMatch(/Ask for a new code/);
+    const right = await supabase.auth.verifyOtp({ email, token: code, type: 'email' });
+    expect(right.error?.code).toBe('otp_expired');
+    expect(right.data.session).toBeNull();
+
+    // A new code starts a fresh count and works.
+    const fresh = await startAuth({ emailRateLimitSeconds: 0 });
+    const again = client(DEFAULT_ANON_KEY, fresh);
+    expect((await again.auth.signInWithOtp({ email })).error).toBeNull();
+    const next = latestMail(email).code;
+    expect((await again.auth.verifyOtp({ email, token: next, type: 'email' })).error).toBeNull();
+  });
+
+  it('limits wrong codes per IP, refusing even a right code with when to try again', async () => {
+    const limited = await startAuth({ ipRateLimitPerHour: 2 });
+    const from = { 'X-Forwarded-For': '198.51.100.7', 'X-Supabase-Api-Version': '2024-01-01' };
+    const email = uniqueEmail('ip-guess');
+    expect((await post('/otp', { email }, from, limited)).status).toBe(200);
+    const { code } = latestMail(email);
+    const wrong = code === '000000' ? '000001' : '000000';
+    for (let i = 0; i < 2; i++)
+      expect(
+        (await post('/verify', { email, token: wrong, type: 'email' }, from, limited)).status
+      ).toBe(403);
+    const refused = await post('/verify', { email, token: code, type: 'email' }, from, limited);
+    expect(refused.status).toBe(429);
+    expect(refused.headers.get('retry-after')).toMatch(/^\d+$/);
+    const body = await refused.json();
+    expect(body.code).toBe('over_request_rate_limit');
+    expect(body.message).toMatch(/Too many wrong sign-in codes .* Try again in \d+ minutes?\./);
+    // Another address on the network is not held back by this one's guesses.
+    const other = { ...from, 'X-Forwarded-For': '198.51.100.8' };
+    expect(
+      (await post('/verify', { email, token: code, type: 'email' }, other, limited)).status
+    ).toBe(200);
+  });
+
+  it('refuses a 40 KB email address as too long (422) without trying a pattern on it', async () => {
+    const email = 'a'.repeat(20_000) + '@' + 'b'.repeat(20_000) + '.test';
+    const res = await post('/otp', { email }, { 'X-Supabase-Api-Version': '2024-01-01' });
+    expect(res.status).toBe(422);
+    expect((await res.json()).message).toMatch(/too long.*at most 255/);
   });
 
   it('does not create a user when asked not to', async () => {

@@ -2,7 +2,7 @@ import { createHash, randomInt, randomUUID } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Sql } from '../db/sql.ts';
 import type { AuthConfig } from './config.ts';
-import { AuthError, clientIp, isEmail, readJson, sendJson, str } from './http.ts';
+import { AuthError, clientIp, emailProblem, readJson, sendJson, str } from './http.ts';
 import { parseChallenge } from './pkce.ts';
 import { checkOtpRateLimits, describeWait, recordOtpRequest } from './rate-limit.ts';
 import { isAllowedRedirect, pathAndQuery } from './redirects.ts';
@@ -83,12 +83,8 @@ export async function handleOtp(
       'An email address is required to send a sign-in code.'
     );
   }
-  if (!isEmail(rawEmail))
-    throw new AuthError(
-      400,
-      'validation_failed',
-      'Unable to validate email address: invalid format'
-    );
+  const problem = emailProblem(rawEmail);
+  if (problem) throw problem;
   const email = rawEmail.toLowerCase();
   const challenge = parseChallenge(body.code_challenge, body.code_challenge_method);
   if (typeof challenge === 'string') throw new AuthError(400, 'validation_failed', challenge);

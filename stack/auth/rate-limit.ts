@@ -69,6 +69,35 @@ export async function checkOtpRateLimits(
     );
 }
 
+/** Wrong codes an address may send for one code; the next refusal voids the code. */
+export const MAX_WRONG_CODES = 5;
+
+/** Tries left for a code after `failures` wrong ones (0 = the code is void). */
+export const triesLeft = (failures: number) => Math.max(0, MAX_WRONG_CODES - failures);
+
+/** Throws a 429 when this IP has sent too many wrong codes or links in the last hour. */
+export async function checkVerifyRateLimit(tx: Sql, ip: string, perHour: number): Promise<void> {
+  const { rows } = await tx.query<{ n: number; oldest: number | null }>(
+    `select count(*)::int as n, extract(epoch from now() - min(created_at))::float8 as oldest
+       from auth.verify_failures where ip = $1 and created_at > now() - interval '1 hour'`,
+    [ip]
+  );
+  const wait = ipRetryAfter(rows[0]?.n ?? 0, rows[0]?.oldest ?? null, perHour);
+  if (wait > 0)
+    throw new AuthError(
+      429,
+      'over_request_rate_limit',
+      `Too many wrong sign-in codes or links have come from your network. Try again in ${describeWait(wait)}.`,
+      {},
+      { 'Retry-After': String(wait) }
+    );
+}
+
+export async function recordVerifyFailure(tx: Sql, email: string | null, ip: string) {
+  await tx.query(`insert into auth.verify_failures (email, ip) values ($1, $2)`, [email, ip]);
+  await tx.query(`delete from auth.verify_failures where created_at < now() - interval '1 day'`);
+}
+
 export async function recordOtpRequest(tx: Sql, email: string, ip: string): Promise<void> {
   await tx.query(`insert into auth.otp_requests (email, ip) values ($1, $2)`, [email, ip]);
   // Rows older than the longest window are no longer needed.

@@ -2,16 +2,20 @@ import { createHash, randomBytes, randomUUID } from 'node:crypto';
 import { isIP } from 'node:net';
 import { SignJWT, jwtVerify, type JWTPayload } from 'jose';
 import type { Sql } from '../db/sql.ts';
+import { USER_AUDIENCE, claimsProblem } from '../jwt-claims.ts';
 import type { AuthConfig } from './config.ts';
 import { AuthError } from './http.ts';
 import { userJson, type UserRecord } from './users.ts';
 
 const BASE32 = 'abcdefghijklmnopqrstuvwxyz234567';
 
-/** A GoTrue-style refresh token: 12 characters of lowercase base32 (60 random bits). */
+/** Characters in a refresh token: 32 of base32 carry 160 random bits (GoTrue's 12 carry 60). */
+export const REFRESH_TOKEN_LENGTH = 32;
+
+/** A refresh token in GoTrue's alphabet (lowercase base32), long enough not to be guessed. */
 export function generateRefreshToken(): string {
   // 256 is a multiple of 32, so `byte % 32` has no bias.
-  return [...randomBytes(12)].map((b) => BASE32[b % 32]).join('');
+  return [...randomBytes(REFRESH_TOKEN_LENGTH)].map((b) => BASE32[b % 32]).join('');
 }
 
 /** GoTrue's format check: too short, or 12 characters that are not [a-z0-9]. */
@@ -41,7 +45,7 @@ export async function signAccessToken(
   const token = await new SignJWT({
     iss: cfg.issuer,
     sub: user.id,
-    aud: user.aud ?? 'authenticated',
+    aud: USER_AUDIENCE,
     exp,
     iat,
     email: user.email ?? '',
@@ -63,6 +67,8 @@ export async function signAccessToken(
 export async function verifyJwt(cfg: AuthConfig, token: string): Promise<AccessClaims> {
   try {
     const { payload } = await jwtVerify(token, key(cfg.jwtSecret), { algorithms: ['HS256'] });
+    const problem = claimsProblem(payload, cfg.issuer);
+    if (problem) throw new Error(problem);
     return payload as AccessClaims;
   } catch (e) {
     throw new AuthError(

@@ -197,3 +197,24 @@ $$;
 grant execute on function auth.uid(), auth.role(), auth.email(), auth.jwt() to anon, authenticated, service_role;
 -- Only the platform touches auth tables; the app reads users through its own tables.
 grant select on auth.users to service_role;
+
+-- Wrong codes and links, per address and per IP (the embedded stack's own table): five
+-- wrong codes void an address's code, and an IP's wrong tries count against its hourly limit.
+create table if not exists auth.verify_failures (
+  id bigserial primary key,
+  email text,
+  ip text not null,
+  created_at timestamptz not null default now()
+);
+create index if not exists verify_failures_email_idx on auth.verify_failures (email, created_at);
+create index if not exists verify_failures_ip_idx on auth.verify_failures (ip, created_at);
+
+-- Hosted Supabase's statement timeouts for the roles the data API impersonates.
+-- PostgREST applies role settings itself when it switches role (impersonated role
+-- settings), so they hold even though it logs in as authenticator. On PGlite, which
+-- cannot time statements out, the stack's database bridge enforces the same values.
+-- PostgREST reads the settings of roles its login role belongs to; over the PGlite
+-- socket every client is `postgres`, which (as on Supabase) belongs to them too.
+grant anon, authenticated, service_role to postgres;
+alter role anon set statement_timeout = '3s';
+alter role authenticated set statement_timeout = '8s';

@@ -75,6 +75,31 @@ describe('signing in through the running stack', () => {
     expect(again.error?.code).toBe('otp_expired');
   });
 
+  it('voids a code after five wrong ones: the sixth try is refused and the right code no longer works', async () => {
+    const email = uniqueEmail('guess');
+    const supabase = client();
+    await supabase.auth.signInWithOtp({ email });
+    const code = /\b(\d{6})\b/.exec((await latestEmail(email)).text)![1]!;
+    const wrong = ['100000', '200000', '300000', '400000', '500000', '600000', '700000'].filter(
+      (w) => w !== code
+    );
+    const refusals = [];
+    for (const token of wrong.slice(0, 6))
+      refusals.push((await supabase.auth.verifyOtp({ email, token, type: 'email' })).error);
+    expect(refusals.map((e) => e?.code)).toEqual(Array(6).fill('otp_expired'));
+    expect(refusals[4]?.message).toMatch(/no longer works\. Ask for a new code/);
+    const right = await supabase.auth.verifyOtp({ email, token: code, type: 'email' });
+    expect(right.error?.code).toBe('otp_expired');
+    expect(right.error?.message).toMatch(/Ask for a new code/);
+  });
+
+  it('refuses a 40 KB email address as too long with 422, before any pattern sees it', async () => {
+    const email = 'a'.repeat(20_000) + '@' + 'b'.repeat(20_000) + '.test';
+    const res = await client().auth.signInWithOtp({ email });
+    expect(res.error?.status).toBe(422);
+    expect(res.error?.message).toMatch(/too long/);
+  });
+
   it('refuses a second code email to the same address within the minute', async () => {
     const email = uniqueEmail('limit');
     expect((await client().auth.signInWithOtp({ email })).error).toBeNull();

@@ -1,55 +1,25 @@
-import { spawn, execFileSync, type ChildProcess } from 'node:child_process';
+import { connect } from 'node:net';
+import { networkInterfaces } from 'node:os';
 import { describe, expect, it } from 'vitest';
+import { DEFAULT_SERVICE_ROLE_KEY } from '../../stack/keys.ts';
 import { testPort } from '../port-offset.ts';
+import { addSleepFunction, callSleep } from './slow-sql.ts';
+import { alive, childrenOf, runStack, untilReady } from './stack-process.ts';
 
 // A second, app-less stack on ports of its own: start-up, a clash, and a clean stop.
-const env: NodeJS.ProcessEnv = {
-  ...process.env,
-  HUB_API_PORT: String(testPort(27321)),
-  HUB_DB_PORT: String(testPort(27322)),
-  HUB_MAILBOX_PORT: String(testPort(27324)),
-  HUB_POSTGREST_PORT: String(testPort(27325)),
-  HUB_POSTGREST_ADMIN_PORT: String(testPort(27326))
-};
-delete env.DATABASE_URL;
-
-function run(): { proc: ChildProcess; output: () => string; exited: Promise<number | null> } {
-  const proc = spawn(process.execPath, ['stack/cli.ts', '--memory', '--no-seed'], {
-    env,
-    stdio: ['ignore', 'pipe', 'pipe']
+const BASE = 27321;
+/** 'open' when something listens on host:port, 'refused' when nothing does. */
+const tcp = (host: string, port: number) =>
+  new Promise<string>((resolve) => {
+    const socket = connect(port, host);
+    socket.once('connect', () => {
+      socket.destroy();
+      resolve('open');
+    });
+    socket.once('error', () => resolve('refused'));
   });
-  let out = '';
-  proc.stdout!.on('data', (b) => (out += b));
-  proc.stderr!.on('data', (b) => (out += b));
-  const exited = new Promise<number | null>((r) => proc.once('exit', (code) => r(code)));
-  return { proc, output: () => out, exited };
-}
 
-async function untilReady(s: ReturnType<typeof run>) {
-  for (let i = 0; i < 600 && !s.output().includes('is ready'); i++) {
-    if (s.proc.exitCode !== null) throw new Error(s.output());
-    await new Promise((r) => setTimeout(r, 100));
-  }
-}
-
-const childrenOf = (pid: number) => {
-  try {
-    return execFileSync('ps', ['-o', 'pid=', '--ppid', String(pid)], { encoding: 'utf8' })
-      .split('\n')
-      .map((l) => Number(l.trim()))
-      .filter(Boolean);
-  } catch {
-    return [];
-  }
-};
-const alive = (pid: number) => {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch {
-    return false;
-  }
-};
+const run = (extra: NodeJS.ProcessEnv = {}) => runStack(BASE, extra);
 
 describe('the embedded stack as a process', () => {
   it('refuses to start twice on the same ports with a one-line cause, then stops cleanly leaving no process behind', async () => {
@@ -61,7 +31,7 @@ describe('the embedded stack as a process', () => {
     const second = run();
     expect(await second.exited).toBe(1);
     expect(second.output()).toMatch(
-      new RegExp(`Port ${testPort(27321)} \\(API gateway\\) is already in use`)
+      new RegExp(`Port ${testPort(BASE)} \\(API gateway\\) is already in use`)
     );
     expect(second.output().trim().split('\n')).toHaveLength(1);
 
@@ -77,5 +47,62 @@ describe('the embedded stack as a process', () => {
     process.kill(postgrest!, 'SIGKILL');
     expect(await s.exited).toBe(1);
     expect(s.output()).toMatch(/Network Hub stopped: PostgREST was killed by SIGKILL/);
+  });
+
+  it('stops on SIGTERM while the database is in the middle of a long query, leaving no process behind', async () => {
+    const s = run();
+    await untilReady(s);
+    await addSleepFunction(s);
+    const kids = childrenOf(s.proc.pid!);
+    // The service role has no statement_timeout: this would run for a minute.
+    const long = callSleep(s, 60, DEFAULT_SERVICE_ROLE_KEY).catch(() => null);
+    await new Promise((r) => setTimeout(r, 500));
+    s.proc.kill('SIGTERM');
+    expect(await s.exited).toBe(0);
+    expect(kids.filter(alive)).toEqual([]);
+    const answer = await long;
+    expect(answer?.status ?? 'no answer').not.toBe(200);
+  });
+
+  it('refuses, in one line, to listen beyond loopback with the well-known JWT secret', async () => {
+    const s = run({ HUB_HOST: '0.0.0.0', JWT_SECRET: '' });
+    expect(await s.exited).toBe(2);
+    expect(s.output().trim().split('\n')).toHaveLength(1);
+    expect(s.output()).toMatch(
+      /^Refusing to listen on HUB_HOST=0\.0\.0\.0 with the well-known JWT secret.*Set JWT_SECRET/
+    );
+  });
+
+  it('keeps the mailbox and the database on loopback when the gateway listens beyond it', async () => {
+    const outside = Object.values(networkInterfaces())
+      .flat()
+      .find((a) => a && a.family === 'IPv4' && !a.internal)?.address;
+    // A machine with no network but loopback has nothing to expose: nothing to check.
+    if (!outside) return;
+    const s = run({
+      HUB_HOST: '0.0.0.0',
+      JWT_SECRET: 'a-test-secret-that-is-long-enough-for-hs256-0123456789'
+    });
+    await untilReady(s);
+    try {
+      const gateway = await fetch(`http://${outside}:${testPort(BASE)}/health`);
+      expect(gateway.status).toBe(200);
+      const mailbox = await fetch(`http://${outside}:${testPort(BASE + 3)}/api/messages`).then(
+        (r) => r.status,
+        () => 'refused'
+      );
+      expect(mailbox).toBe('refused');
+      const local = await fetch(`http://127.0.0.1:${testPort(BASE + 3)}/api/messages`);
+      expect(local.status).toBe(200);
+      expect(await tcp(outside, testPort(BASE + 1))).toBe('refused');
+      expect(await tcp('127.0.0.1', testPort(BASE + 1))).toBe('open');
+      const requests = await fetch(
+        `http://${outside}:${testPort(BASE)}/__hub/requests?request_id=x`
+      );
+      expect(requests.status).toBe(404);
+    } finally {
+      s.proc.kill('SIGTERM');
+      await s.exited;
+    }
   });
 });
