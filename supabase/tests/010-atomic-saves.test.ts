@@ -31,7 +31,7 @@ async function commitmentState(tx: Sql, id: string) {
       'select title, version from commitments where id = $1',
       [id]
     )
-  ).rows[0];
+  ).rows[0]!;
   const tags = (
     await tx.query<{ outcome_id: string }>(
       'select outcome_id from commitment_outcomes where commitment_id = $1 order by outcome_id',
@@ -47,7 +47,7 @@ async function workstreamState(tx: Sql, id: string) {
       'select title, version from workstreams where id = $1',
       [id]
     )
-  ).rows[0];
+  ).rows[0]!;
   const tags = (
     await tx.query<{ outcome_id: string }>(
       'select outcome_id from workstream_outcomes where workstream_id = $1 order by outcome_id',
