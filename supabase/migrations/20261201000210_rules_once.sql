@@ -223,6 +223,25 @@ revoke all on function private.log_activity(text, text, uuid, text, uuid, uuid, 
 -- The steering functions that count or label staleness, now through private.staleness
 -- (otherwise as in 20261127001200, which explains them).
 
+-- Refuses anyone signed in (or a visitor) who is not in the steering group, with 42501
+-- (HTTP 403); server-side jobs using the service role pass. p_what names what they asked
+-- for ("the weekly digest"). Security invoker: current_user is the caller's role.
+create or replace function private.require_steering(p_what text)
+returns void
+language plpgsql
+stable
+set search_path = ''
+as $$
+begin
+  if current_user in ('anon', 'authenticated') and not (select private.is_steering()) then
+    raise exception using errcode = '42501',
+      message = format('Only the steering group can see %s.', p_what);
+  end if;
+end;
+$$;
+revoke all on function private.require_steering(text) from public;
+grant execute on function private.require_steering(text) to authenticated, service_role;
+
 -- Per workstream: counts by status, overdue, dormant, done in the last 90 days.
 create or replace function public.steering_workstream_stats()
 returns table (
@@ -248,10 +267,7 @@ as $$
 declare
   today date := public.steering_today();
 begin
-  if current_user in ('anon', 'authenticated') and not (select private.is_steering()) then
-    raise exception using errcode = '42501',
-      message = 'Only the steering group can see the steering view.';
-  end if;
+  perform private.require_steering('the steering view');
 
   return query
   with counts as (
@@ -314,10 +330,7 @@ declare
   today date := public.steering_today();
   total integer;
 begin
-  if current_user in ('anon', 'authenticated') and not (select private.is_steering()) then
-    raise exception using errcode = '42501',
-      message = 'Only the steering group can see the steering view.';
-  end if;
+  perform private.require_steering('the steering view');
 
   select count(*)::integer into total
   from public.commitments c
@@ -375,10 +388,7 @@ declare
   since_day date := least(coalesce(p_since, today - 7), today);
   since timestamptz := (since_day::timestamp at time zone 'Europe/London');
 begin
-  if current_user in ('anon', 'authenticated') and not (select private.is_steering()) then
-    raise exception using errcode = '42501',
-      message = 'Only the steering group can see the weekly digest.';
-  end if;
+  perform private.require_steering('the weekly digest');
 
   return query
   with events as (

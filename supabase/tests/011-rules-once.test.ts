@@ -7,7 +7,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ids } from './fixtures.ts';
-import { becomeActor, inRollback, targets } from './harness.ts';
+import { becomeActor, inRollback, targets, tryQuery } from './harness.ts';
 import { useDatabase } from './matrix.ts';
 import type { Sql } from '../../stack/db/sql.ts';
 
@@ -133,6 +133,18 @@ describe.each(targets())('rules once on %s', (target) => {
       'in_progress -38: dormant on day -7',
       'planned -31: dormant on day 0'
     ]);
+  });
+
+  it.each([
+    ['steering_workstream_stats()', 'Only the steering group can see the steering view.'],
+    ['steering_overdue(25, 0)', 'Only the steering group can see the steering view.'],
+    ['steering_digest_items(null)', 'Only the steering group can see the weekly digest.']
+  ])('a member outside the steering group is refused %s (42501)', async (call, message) => {
+    const error = await db().as('member', async (tx) => {
+      const r = await tryQuery(tx, `select * from public.${call}`);
+      return r.error && { code: r.error.code, message: r.error.message };
+    });
+    expect(error).toEqual({ code: '42501', message });
   });
 
   it('views and policies use the staleness rule inlined, not as a call per row', async () => {
