@@ -6,7 +6,7 @@
 // newest row about each subject is labelled exactly as widely as the subject is readable.
 import { describe, expect, it } from 'vitest';
 import { ids } from './fixtures.ts';
-import { becomeActor, inRollback, targets, type Actor } from './harness.ts';
+import { becomeActor, inRollback, targets, type ActAs } from './harness.ts';
 import { useDatabase } from './matrix.ts';
 import type { Sql } from '../../stack/db/sql.ts';
 import type { Fixtures } from './fixtures.ts';
@@ -15,7 +15,7 @@ const SUBJECTS = ['workstreams', 'commitments', 'outputs', 'patterns', 'events']
 const WIDTH: Record<string, number> = { private: 0, members: 1, public: 2 };
 
 /** Ids of the subjects the actor may read now (RLS), as `table:id`. */
-async function readable(tx: Sql, actor: Actor, fixtures: Fixtures): Promise<Set<string>> {
+async function readable(tx: Sql, actor: ActAs, fixtures: Fixtures): Promise<Set<string>> {
   await becomeActor(tx, actor, fixtures);
   const { rows } = await tx.query<{ key: string }>(
     SUBJECTS.map((t) => `select '${t}:' || id as key from public.${t}`).join(' union all ')
