@@ -18,19 +18,13 @@ export const load: PageServerLoad = async ({ locals }) => {
 
 export const actions: Actions = {
   default: async ({ request, locals }) => {
-    const user = await requireMember(locals, '/workstreams/new');
+    await requireMember(locals, '/workstreams/new');
     const formData = await request.formData();
     const form = parseWithOutcomes(proposeWorkstreamSchema, formData);
     if (!form.ok) return form.failure;
     let slug: string;
     try {
-      slug = await propose(
-        locals.supabase,
-        user.id,
-        slugify(form.data.title),
-        form.data,
-        form.outcomeIds
-      );
+      slug = await propose(locals.supabase, slugify(form.data.title), form.data, form.outcomeIds);
     } catch (e) {
       const error = toDataError(e);
       if (error.code === '23505') {
