@@ -1,4 +1,4 @@
-import { markdownToText } from '#lib/markdown.ts';
+import { markdownToText } from '#lib/server/markdown.ts';
 import { filterOptions } from '#lib/server/commitments.ts';
 import { usedByText } from '#lib/server/outputs.ts';
 import {

@@ -13,6 +13,7 @@ import {
 import { checkIn } from '#lib/server/check-ins.ts';
 import { toDataError } from '#lib/server/errors.ts';
 import { refused } from '#lib/server/form-actions.ts';
+import { renderMarkdown } from '#lib/server/markdown.ts';
 import { failPage } from '#lib/server/page-errors.ts';
 import { addDaysTo, todayInLondon } from '#lib/dates.ts';
 import { attachOutputSchema, offerHelpSchema } from '#lib/validation/commitment.ts';
@@ -32,6 +33,7 @@ export const load: PageServerLoad = async ({ locals, params }) => {
       : undefined;
     return {
       commitment,
+      descriptionHtml: renderMarkdown(commitment.description),
       candidates,
       isOwner,
       signedIn: !!user,

@@ -11,6 +11,7 @@ import {
   type EventSession
 } from '#lib/server/events.ts';
 import { creditLine } from '#lib/server/outputs.ts';
+import { renderMarkdown } from '#lib/server/markdown.ts';
 import { failPage } from '#lib/server/page-errors.ts';
 import type { PageServerLoad } from './$types';
 
@@ -30,7 +31,7 @@ function shown(s: EventSession) {
         : formatTime(s.starts_at)
       : null,
     startsAt: s.starts_at,
-    notes: s.notes,
+    notesHtml: renderMarkdown(s.notes),
     presenters: names(s.session_presenters),
     outputs: s.session_outputs.flatMap((o) => (o.outputs ? [o.outputs] : []))
   };
@@ -68,7 +69,7 @@ export const load: PageServerLoad = async ({ locals, params }) => {
         slug: e.slug,
         title: e.title,
         summary: e.summary,
-        description: e.description,
+        descriptionHtml: renderMarkdown(e.description),
         kind: eventKindTag(e.kind),
         isCamp,
         isShowAndTell: e.kind === 'show_and_tell',

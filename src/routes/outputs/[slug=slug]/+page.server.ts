@@ -5,6 +5,7 @@ import {
   phaseLabel,
   usedByText
 } from '#lib/server/outputs.ts';
+import { renderMarkdown } from '#lib/server/markdown.ts';
 import { failPage } from '#lib/server/page-errors.ts';
 import type { PageServerLoad } from './$types';
 
@@ -30,7 +31,7 @@ export const load: PageServerLoad = async ({ locals, params }) => {
         slug: output.slug,
         title: output.title,
         summary: output.summary,
-        body: output.body,
+        bodyHtml: renderMarkdown(output.body),
         kind: outputKindLabel(output.kind),
         status: output.status,
         externalUrl: output.external_url,

@@ -9,6 +9,7 @@ import {
   join,
   removeMember
 } from '#lib/server/workstreams.ts';
+import { renderMarkdown } from '#lib/server/markdown.ts';
 import { failPage } from '#lib/server/page-errors.ts';
 import type { Actions, PageServerLoad } from './$types';
 
@@ -23,6 +24,7 @@ export const load: PageServerLoad = async ({ locals, params }) => {
     const me = user ? workstream.workstream_members.find((m) => m.user_id === user.id) : undefined;
     return {
       workstream,
+      descriptionHtml: renderMarkdown(workstream.description),
       commitments,
       signedIn: !!user,
       membership: me?.role ?? null,
