@@ -1811,7 +1811,16 @@ export type Database = {
           waitlisted: number
         }[]
       }
-      list_filter_options: { Args: Record<PropertyKey, never>; Returns: Json }
+      filter_options: {
+        Args: Record<PropertyKey, never>
+        Returns: {
+          id: string
+          kind: string
+          slug: string
+          title: string
+          workstream_status: Database["public"]["Enums"]["workstream_status"]
+        }[]
+      }
       register_for_event: {
         Args: { p_event_id: string }
         Returns: {

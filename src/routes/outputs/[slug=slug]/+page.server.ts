@@ -1,10 +1,6 @@
-import {
-  creditsFor,
-  getBySlug,
-  outputKindLabel,
-  phaseLabel,
-  usedByText
-} from '#lib/server/outputs.ts';
+import { creditsFor, usedByText } from '#lib/credits.ts';
+import { outputKindLabel, phaseLabel } from '#lib/labels.ts';
+import * as outputs from '#lib/server/outputs.ts';
 import { renderMarkdown } from '#lib/server/markdown.ts';
 import { failPage } from '#lib/server/page-errors.ts';
 import type { PageServerLoad } from './$types';
@@ -22,7 +18,7 @@ function hostOf(url: string | null): string | null {
 export const load: PageServerLoad = async ({ locals, params }) => {
   try {
     // One request: the output with its contributors, tags, reuse and patterns embedded.
-    const output = await getBySlug(locals.supabase, params.slug);
+    const output = await outputs.get(locals.supabase, params.slug);
     const organisations = new Set(
       output.output_reuses.flatMap((r) => (r.organisations ? [r.organisations.name] : []))
     );

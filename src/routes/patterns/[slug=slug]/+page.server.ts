@@ -1,5 +1,6 @@
-import { outputKindLabel, phaseLabel, usedByText } from '#lib/server/outputs.ts';
-import { getBySlug, maturityTag, MATURITIES } from '#lib/server/patterns.ts';
+import { outputKindLabel, phaseLabel, maturityTag } from '#lib/labels.ts';
+import { usedByText } from '#lib/credits.ts';
+import * as patterns from '#lib/server/patterns.ts';
 import { renderMarkdown } from '#lib/server/markdown.ts';
 import { failPage } from '#lib/server/page-errors.ts';
 import type { PageServerLoad } from './$types';
@@ -7,7 +8,7 @@ import type { PageServerLoad } from './$types';
 export const load: PageServerLoad = async ({ locals, params }) => {
   try {
     // One request: the pattern with its examples, adoptions and tags embedded.
-    const p = await getBySlug(locals.supabase, params.slug);
+    const p = await patterns.get(locals.supabase, params.slug);
     const organisations = new Set(
       p.pattern_adoptions.flatMap((a) => (a.organisations ? [a.organisations.name] : []))
     );
@@ -24,10 +25,7 @@ export const load: PageServerLoad = async ({ locals, params }) => {
           { id: 'how-it-works', title: 'How it works', text: p.how_it_works },
           { id: 'research', title: 'Research and evidence', text: p.research_evidence }
         ].flatMap(({ text, ...s }) => (text ? [{ ...s, html: renderMarkdown(text) }] : [])),
-        maturity: {
-          ...maturityTag(p.maturity),
-          hint: MATURITIES.find((m) => m.value === p.maturity)?.hint ?? null
-        },
+        maturity: maturityTag(p.maturity),
         lastReviewedOn: p.last_reviewed_on,
         updatedAt: p.updated_at,
         status: p.status,
