@@ -10,6 +10,8 @@ import { addDaysTo, todayInLondon } from '#lib/dates.ts';
 import { attachOutputSchema, offerHelpSchema } from '#lib/validation/commitment.ts';
 import { checkInSchema } from '#lib/validation/check-in.ts';
 import { parseForm } from '#lib/validation/form.ts';
+import { afterIWill } from '#lib/commitment-title.ts';
+import { described } from '#lib/server/meta.ts';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ locals, params }) => {
@@ -23,6 +25,9 @@ export const load: PageServerLoad = async ({ locals, params }) => {
       ? commitment.commitment_watchers.find((w) => w.user_id === user.id)
       : undefined;
     return {
+      ...described(
+        `I will ${afterIWill(commitment.title)}${commitment.so_that ? ` so that ${commitment.so_that}` : ''}`
+      ),
       commitment,
       descriptionHtml: renderMarkdown(commitment.description),
       candidates,

@@ -8,6 +8,7 @@ import * as events from '#lib/server/events.ts';
 
 import { renderMarkdown } from '#lib/server/markdown.ts';
 import { failPage } from '#lib/server/page-errors.ts';
+import { described } from '#lib/server/meta.ts';
 import type { PageServerLoad } from './$types';
 
 const names = (rows: { profiles: { display_name: string } | null }[]) =>
@@ -63,6 +64,7 @@ export const load: PageServerLoad = async ({ locals, params }) => {
     const isCamp = e.kind === 'camp';
     const grid = isCamp ? sessionGrid(e.event_sessions, (at) => todayInLondon(new Date(at))) : null;
     return {
+      ...described(e.summary),
       event: {
         slug: e.slug,
         title: e.title,

@@ -4,6 +4,7 @@ import { formatRange } from '#lib/dates.ts';
 import * as outcomes from '#lib/server/outcomes.ts';
 
 import { failPage } from '#lib/server/page-errors.ts';
+import { described } from '#lib/server/meta.ts';
 import type { PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ locals, params }) => {
@@ -11,6 +12,7 @@ export const load: PageServerLoad = async ({ locals, params }) => {
     // One request: the outcome with a few of each kind of work tagged with it, and counts.
     const page = await outcomes.get(locals.supabase, params.slug);
     return {
+      ...described(page.outcome.description),
       outcome: page.outcome,
       workstreams: page.workstreams,
       commitments: page.commitments,

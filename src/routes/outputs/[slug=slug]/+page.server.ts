@@ -3,6 +3,7 @@ import { outputKindLabel, phaseLabel } from '#lib/labels.ts';
 import * as outputs from '#lib/server/outputs.ts';
 import { renderMarkdown } from '#lib/server/markdown.ts';
 import { failPage } from '#lib/server/page-errors.ts';
+import { described } from '#lib/server/meta.ts';
 import type { PageServerLoad } from './$types';
 
 /** The site an external link goes to ("example.org"), so people know where they are going. */
@@ -23,6 +24,7 @@ export const load: PageServerLoad = async ({ locals, params }) => {
       output.output_reuses.flatMap((r) => (r.organisations ? [r.organisations.name] : []))
     );
     return {
+      ...described(output.summary),
       output: {
         slug: output.slug,
         title: output.title,

@@ -3,6 +3,7 @@ import { usedByText } from '#lib/credits.ts';
 import * as patterns from '#lib/server/patterns.ts';
 import { renderMarkdown } from '#lib/server/markdown.ts';
 import { failPage } from '#lib/server/page-errors.ts';
+import { described } from '#lib/server/meta.ts';
 import type { PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ locals, params }) => {
@@ -13,6 +14,7 @@ export const load: PageServerLoad = async ({ locals, params }) => {
       p.pattern_adoptions.flatMap((a) => (a.organisations ? [a.organisations.name] : []))
     );
     return {
+      ...described(p.summary),
       pattern: {
         slug: p.slug,
         title: p.title,

@@ -5,6 +5,7 @@ import { refused } from '#lib/server/form-actions.ts';
 import * as workstreams from '#lib/server/workstreams.ts';
 import { renderMarkdown } from '#lib/server/markdown.ts';
 import { failPage } from '#lib/server/page-errors.ts';
+import { described } from '#lib/server/meta.ts';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ locals, params }) => {
@@ -17,6 +18,7 @@ export const load: PageServerLoad = async ({ locals, params }) => {
     ]);
     const me = user ? workstream.workstream_members.find((m) => m.user_id === user.id) : undefined;
     return {
+      ...described(workstream.purpose),
       workstream,
       descriptionHtml: renderMarkdown(workstream.description),
       commitments,
