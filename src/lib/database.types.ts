@@ -1821,6 +1821,16 @@ export type Database = {
           workstream_status: Database["public"]["Enums"]["workstream_status"]
         }[]
       }
+      propose_workstream: {
+        Args: {
+          p_description?: string
+          p_outcome_ids?: string[]
+          p_purpose: string
+          p_slug: string
+          p_title: string
+        }
+        Returns: string
+      }
       register_for_event: {
         Args: { p_event_id: string }
         Returns: {
@@ -1841,6 +1851,33 @@ export type Database = {
           isOneToOne: true
           isSetofReturn: false
         }
+      }
+      save_commitment: {
+        Args: {
+          p_description?: string
+          p_due_on: string
+          p_id?: string
+          p_next_check_in_on?: string
+          p_outcome_ids?: string[]
+          p_so_that: string
+          p_title: string
+          p_version?: number
+          p_visibility: Database["public"]["Enums"]["visibility"]
+          p_workstream_id?: string
+        }
+        Returns: string
+      }
+      save_workstream: {
+        Args: {
+          p_description?: string
+          p_id: string
+          p_outcome_ids?: string[]
+          p_purpose: string
+          p_status: Database["public"]["Enums"]["workstream_status"]
+          p_title: string
+          p_version: number
+        }
+        Returns: undefined
       }
       search: {
         Args: { kinds?: string[]; lim?: number; off?: number; q: string }
@@ -1936,6 +1973,22 @@ export type Database = {
           total: number
           workstream_id: string
           workstream_status: Database["public"]["Enums"]["workstream_status"]
+        }[]
+      }
+      workstream_commitment_groups: {
+        Args: { p_per_status?: number; p_slug: string }
+        Returns: {
+          days_overdue: number
+          due_on: string
+          id: string
+          next_check_in_on: string
+          organisation_name: string
+          owner_display_name: string
+          so_that: string
+          staleness: string
+          status: Database["public"]["Enums"]["commitment_status"]
+          status_total: number
+          title: string
         }[]
       }
     }

@@ -1,5 +1,5 @@
 import type { Client } from './supabase.ts';
-import { DataError, toDataError, unwrap, unwrapOk } from './errors.ts';
+import { DataError, unwrap, unwrapOk } from './errors.ts';
 import { PAGE_SIZE } from './query.ts';
 import { openFirst } from '#lib/commitment-status.ts';
 import type { CommitmentStatus, Staleness } from '#lib/labels.ts';
@@ -157,41 +157,36 @@ export async function listEvidenceCandidates(client: Client) {
 // ---------------------------------------------------------------------------------------
 // Changes
 
-/** Makes a commitment for the signed-in member, tags its outcomes, returns its id. */
-export async function create(
-  client: Client,
-  userId: string,
-  input: CommitmentInput,
-  outcomeIds: string[]
-) {
-  const inserted = await client
-    .from('commitments')
-    .insert({
-      owner_id: userId,
-      title: input.title,
-      so_that: input.so_that,
-      description: input.description,
-      due_on: input.due_on,
-      workstream_id: input.workstream_id,
-      visibility: input.visibility,
-      next_check_in_on: input.next_check_in_on ?? null
-    })
-    .select('id')
-    .single();
-  if (inserted.error) throw toDataError(inserted.error, inserted.status);
-  const row = inserted.data;
-  if (outcomeIds.length > 0) {
-    const tagged = await client
-      .from('commitment_outcomes')
-      .insert(outcomeIds.map((outcome_id) => ({ commitment_id: row.id, outcome_id })));
-    if (tagged.error) throw toDataError(tagged.error, tagged.status);
-  }
-  return row.id;
+/** The fields a save sends; what may be empty is left out (the function's default). */
+function saveArgs(input: CommitmentInput, outcomeIds: string[]) {
+  return {
+    p_title: input.title,
+    p_so_that: input.so_that,
+    p_description: input.description ?? undefined,
+    p_due_on: input.due_on,
+    p_workstream_id: input.workstream_id ?? undefined,
+    p_visibility: input.visibility,
+    p_outcome_ids: outcomeIds
+  };
 }
 
 /**
- * Saves an edit. `input.version` is the version the owner opened; a stale one is refused
- * by the database (PT409 → DataError kind 'conflict') before anything changes.
+ * Makes a commitment for the signed-in member with its outcome tags, in one transaction
+ * (save_commitment: all or nothing), returns its id.
+ */
+export async function create(client: Client, input: CommitmentInput, outcomeIds: string[]) {
+  return unwrap(
+    await client.rpc('save_commitment', {
+      ...saveArgs(input, outcomeIds),
+      p_next_check_in_on: input.next_check_in_on ?? undefined
+    })
+  );
+}
+
+/**
+ * Saves an edit and its outcome tags in one transaction. `input.version` is the version
+ * the owner opened; a stale one is refused by the database (PT409 → DataError kind
+ * 'conflict'), and anyone but the owner (or steering) with 42501 ('forbidden').
  */
 export async function update(
   client: Client,
@@ -199,42 +194,12 @@ export async function update(
   input: CommitmentInput,
   outcomeIds: string[]
 ) {
-  const result = await client
-    .from('commitments')
-    .update({
-      title: input.title,
-      so_that: input.so_that,
-      description: input.description,
-      due_on: input.due_on,
-      workstream_id: input.workstream_id,
-      visibility: input.visibility,
-      version: Number(input.version)
-    })
-    .eq('id', id)
-    .select('id, commitment_outcomes(outcome_id)')
-    .maybeSingle();
-  if (result.error) throw toDataError(result.error, result.status);
-  // RLS hides the row from anyone but the owner (and steering): nothing was updated.
-  if (!result.data)
-    throw new DataError('forbidden', 'Only the owner can edit this commitment.', 403);
-  const had = new Set(result.data.commitment_outcomes.map((t) => t.outcome_id));
-  const want = new Set(outcomeIds);
-  const removed = [...had].filter((o) => !want.has(o));
-  const added = [...want].filter((o) => !had.has(o));
-  if (removed.length > 0) {
-    const r = await client
-      .from('commitment_outcomes')
-      .delete()
-      .eq('commitment_id', id)
-      .in('outcome_id', removed);
-    if (r.error) throw toDataError(r.error, r.status);
-  }
-  if (added.length > 0) {
-    const r = await client
-      .from('commitment_outcomes')
-      .insert(added.map((outcome_id) => ({ commitment_id: id, outcome_id })));
-    if (r.error) throw toDataError(r.error, r.status);
-  }
+  const result = await client.rpc('save_commitment', {
+    ...saveArgs(input, outcomeIds),
+    p_id: id,
+    p_version: Number(input.version)
+  });
+  unwrapOk(result);
 }
 
 /** Archives (never deletes) a commitment; it leaves lists but its owner can still open it. */

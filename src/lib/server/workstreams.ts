@@ -1,5 +1,5 @@
 import type { Client } from './supabase.ts';
-import { DataError, toDataError, unwrap, unwrapOk } from './errors.ts';
+import { DataError, unwrap, unwrapOk } from './errors.ts';
 import { PAGE_SIZE } from './query.ts';
 import { STATUS_ORDER } from '#lib/commitment-status.ts';
 import type { WorkstreamStatus } from '#lib/labels.ts';
@@ -94,54 +94,22 @@ export type Detail = Awaited<ReturnType<typeof get>>;
 /** How many commitments of each status a workstream page lists; "See all" shows the rest. */
 export const COMMITMENTS_PER_STATUS = 10;
 
-const COMMITMENT_COLUMNS =
-  'id, title, so_that, status, staleness, days_overdue, due_on, next_check_in_on, owner_display_name, organisation_name';
-
-// Until commitmentsOf reads one SQL function (branch atomic-sql), its rows are typed here.
-interface WorkstreamCommitment {
-  id: string | null;
-  title: string | null;
-  so_that: string | null;
-  status: string | null;
-  staleness: string | null;
-  days_overdue: number | null;
-  due_on: string | null;
-  next_check_in_on: string | null;
-  owner_display_name: string | null;
-  organisation_name: string | null;
-}
-
 /**
  * A workstream's commitments by status (RLS: public ones for visitors), in STATUS_ORDER,
  * leaving out empty statuses: how many there are and the first few, next check-in first.
- * One request: the workstream with each status embedded twice (a page and a count).
+ * One call: workstream_commitment_groups returns the rows shown, each with its status's total.
  */
 export async function commitmentsOf(client: Client, slug: string) {
-  const select = STATUS_ORDER.flatMap((status) => [
-    `${status}:commitment_overview(${COMMITMENT_COLUMNS})`,
-    `${status}_count:commitment_overview(count)`
-  ]).join(', ');
-  let query = client.from('workstreams').select(select).eq('slug', slug);
-  for (const status of STATUS_ORDER) {
-    for (const embed of [status, `${status}_count`]) {
-      query = query.eq(`${embed}.status`, status).is(`${embed}.archived_at`, null);
-    }
-    query = query
-      .order('next_check_in_on', { referencedTable: status, ascending: true, nullsFirst: false })
-      .order('id', { referencedTable: status })
-      .limit(COMMITMENTS_PER_STATUS, { referencedTable: status });
-  }
-  const result = await query.maybeSingle();
-  if (result.error) throw toDataError(result.error, result.status);
-  const row = (result.data ?? {}) as unknown as Record<
-    string,
-    WorkstreamCommitment[] | { count: number }[] | undefined
-  >;
-  return STATUS_ORDER.map((status) => ({
-    status,
-    total: (row[`${status}_count`] as { count: number }[] | undefined)?.[0]?.count ?? 0,
-    items: (row[status] as WorkstreamCommitment[] | undefined) ?? []
-  })).filter((group) => group.total > 0);
+  const rows = unwrap(
+    await client.rpc('workstream_commitment_groups', {
+      p_slug: slug,
+      p_per_status: COMMITMENTS_PER_STATUS
+    })
+  );
+  return STATUS_ORDER.map((status) => {
+    const items = rows.filter((row) => row.status === status);
+    return { status, total: items[0]?.status_total ?? 0, items };
+  }).filter((group) => group.total > 0);
 }
 
 /** Whether the signed-in member is in the steering group (they approve proposals). */
@@ -160,77 +128,47 @@ export async function isSteering(
   return result.data !== null;
 }
 
-/** Proposes a workstream (status proposed; its proposer becomes its lead). Returns its slug. */
+/**
+ * Proposes a workstream with its outcome tags in one transaction (status proposed; its
+ * proposer becomes its lead). Returns its slug; a slug in use is refused with 23505.
+ */
 export async function propose(
   client: Client,
-  userId: string,
   slug: string,
   input: ProposeWorkstreamInput,
   outcomeIds: string[]
 ) {
-  const row = await client
-    .from('workstreams')
-    .insert({
-      slug,
-      title: input.title,
-      purpose: input.purpose,
-      description: input.description,
-      created_by: userId
+  return unwrap(
+    await client.rpc('propose_workstream', {
+      p_slug: slug,
+      p_title: input.title,
+      p_purpose: input.purpose,
+      p_description: input.description ?? undefined,
+      p_outcome_ids: outcomeIds
     })
-    .select('id, slug')
-    .single();
-  if (row.error) throw toDataError(row.error, row.status);
-  await setOutcomes(client, row.data.id, [], outcomeIds);
-  return row.data.slug;
+  );
 }
 
-/** Saves an edit of a workstream; a stale version is refused as a conflict. */
+/**
+ * Saves an edit of a workstream and its outcome tags in one transaction; a stale version
+ * is refused as a conflict, anyone but its leads and steering as forbidden.
+ */
 export async function update(
   client: Client,
   id: string,
   input: EditWorkstreamInput,
-  currentOutcomeIds: string[],
   outcomeIds: string[]
 ) {
-  const result = await client
-    .from('workstreams')
-    .update({
-      title: input.title,
-      purpose: input.purpose,
-      description: input.description,
-      status: input.status,
-      version: input.version
-    })
-    .eq('id', id)
-    .select('id')
-    .maybeSingle();
-  if (result.error) throw toDataError(result.error, result.status);
-  if (!result.data)
-    throw new DataError(
-      'forbidden',
-      'Only leads and the steering group can edit a workstream.',
-      403
-    );
-  await setOutcomes(client, id, currentOutcomeIds, outcomeIds);
-}
-
-async function setOutcomes(client: Client, id: string, had: string[], want: string[]) {
-  const removed = had.filter((o) => !want.includes(o));
-  const added = want.filter((o) => !had.includes(o));
-  if (removed.length > 0) {
-    const r = await client
-      .from('workstream_outcomes')
-      .delete()
-      .eq('workstream_id', id)
-      .in('outcome_id', removed);
-    if (r.error) throw toDataError(r.error, r.status);
-  }
-  if (added.length > 0) {
-    const r = await client
-      .from('workstream_outcomes')
-      .insert(added.map((outcome_id) => ({ workstream_id: id, outcome_id })));
-    if (r.error) throw toDataError(r.error, r.status);
-  }
+  const result = await client.rpc('save_workstream', {
+    p_id: id,
+    p_title: input.title,
+    p_purpose: input.purpose,
+    p_description: input.description ?? undefined,
+    p_status: input.status,
+    p_version: input.version,
+    p_outcome_ids: outcomeIds
+  });
+  unwrapOk(result);
 }
 
 /** Steering approves a proposal: it becomes active. */
@@ -242,7 +180,7 @@ export async function approve(client: Client, id: string, version: number) {
     .eq('status', 'proposed')
     .select('id')
     .maybeSingle();
-  if (result.error) throw toDataError(result.error, result.status);
+  unwrapOk(result);
   if (!result.data)
     throw new DataError('forbidden', 'Only the steering group can approve a proposal.', 403);
 }
@@ -251,7 +189,7 @@ export async function join(client: Client, id: string, userId: string) {
   const result = await client
     .from('workstream_members')
     .insert({ workstream_id: id, user_id: userId, role: 'member' });
-  if (result.error) throw toDataError(result.error, result.status);
+  unwrapOk(result);
 }
 
 /** Leaves (or, for a lead, removes someone from) a workstream. */
@@ -262,7 +200,7 @@ export async function removeMember(client: Client, id: string, userId: string) {
     .eq('workstream_id', id)
     .eq('user_id', userId)
     .select('user_id');
-  if (result.error) throw toDataError(result.error, result.status);
+  unwrapOk(result);
   if (!result.data || result.data.length === 0) {
     throw new DataError('forbidden', 'Only leads can remove other people from a workstream.', 403);
   }
@@ -275,7 +213,7 @@ export async function setRole(client: Client, id: string, userId: string, role: 
     .eq('workstream_id', id)
     .eq('user_id', userId)
     .select('user_id');
-  if (result.error) throw toDataError(result.error, result.status);
+  unwrapOk(result);
   if (!result.data || result.data.length === 0) {
     throw new DataError('forbidden', 'Only leads can change who leads a workstream.', 403);
   }

@@ -31,13 +31,13 @@ export const load: PageServerLoad = async ({ locals, url }) => {
 
 export const actions: Actions = {
   default: async ({ request, locals, url }) => {
-    const user = await requireMember(locals, `${url.pathname}${url.search}`);
+    await requireMember(locals, `${url.pathname}${url.search}`);
     const formData = await request.formData();
     const form = parseWithOutcomes(commitmentSchema(todayInLondon()), formData);
     if (!form.ok) return form.failure;
     let id: string;
     try {
-      id = await commitments.create(locals.supabase, user.id, form.data, form.outcomeIds);
+      id = await commitments.create(locals.supabase, form.data, form.outcomeIds);
     } catch (e) {
       return refused(
         e,

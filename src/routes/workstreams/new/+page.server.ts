@@ -20,7 +20,7 @@ export const load: PageServerLoad = async ({ locals }) => {
 
 export const actions: Actions = {
   default: async ({ request, locals }) => {
-    const user = await requireMember(locals, '/workstreams/new');
+    await requireMember(locals, '/workstreams/new');
     const formData = await request.formData();
     const form = parseWithOutcomes(proposeWorkstreamSchema, formData);
     if (!form.ok) return form.failure;
@@ -28,7 +28,6 @@ export const actions: Actions = {
     try {
       slug = await workstreams.propose(
         locals.supabase,
-        user.id,
         slugify(form.data.title),
         form.data,
         form.outcomeIds

@@ -72,13 +72,7 @@ export const actions: Actions = {
     if (!form.ok) return form.failure;
     try {
       const current = await workstreams.getForEdit(locals.supabase, params.slug);
-      await workstreams.update(
-        locals.supabase,
-        current.id,
-        form.data,
-        current.workstream_outcomes.map((t) => t.outcome_id),
-        form.outcomeIds
-      );
+      await workstreams.update(locals.supabase, current.id, form.data, form.outcomeIds);
     } catch (e) {
       const dataError = toDataError(e);
       const conflict = await editConflict(
