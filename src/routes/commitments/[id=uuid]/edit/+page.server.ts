@@ -2,7 +2,7 @@ import * as filterOptions from '#lib/server/filter-options.ts';
 import { requireMember } from '#lib/server/session.ts';
 import { error, isHttpError, redirect } from '@sveltejs/kit';
 import * as commitments from '#lib/server/commitments.ts';
-import { editConflict, parseWithOutcomes, refused } from '#lib/server/form-actions.ts';
+import { editRefused, parseWithOutcomes } from '#lib/server/form-actions.ts';
 import { failPage } from '#lib/server/page-errors.ts';
 import { todayInLondon } from '#lib/dates.ts';
 import { commitmentSchema } from '#lib/validation/commitment.ts';
@@ -53,20 +53,14 @@ export const actions: Actions = {
     try {
       await commitments.update(locals.supabase, params.id, form.data, form.outcomeIds);
     } catch (e) {
-      const conflict = await editConflict(
+      return editRefused(
         e,
+        form,
         async () => (await commitments.getForEdit(locals.supabase, params.id)).version,
-        'This commitment was changed by someone else (or in another tab) since you opened it. Your changes below have not been saved. Check them against the commitment and save again.',
-        form
-      );
-      if (conflict) return conflict;
-      return refused(
-        e,
-        { values: form.values, outcomes: form.outcomes },
         {
-          forbidden:
-            'Only the owner of a commitment can edit it. Your changes have not been saved.',
-          invalid: 'Some of your answers could not be saved. Check them and try again.'
+          conflict:
+            'This commitment was changed by someone else (or in another tab) since you opened it. Your changes below have not been saved. Check them against the commitment and save again.',
+          forbidden: 'Only the owner of a commitment can edit it. Your changes have not been saved.'
         }
       );
     }

@@ -3,7 +3,7 @@ import { requireMember } from '#lib/server/session.ts';
 import { error, isHttpError, redirect } from '@sveltejs/kit';
 
 import { toDataError } from '#lib/server/errors.ts';
-import { editConflict, parseWithOutcomes, refused } from '#lib/server/form-actions.ts';
+import { editRefused, parseWithOutcomes } from '#lib/server/form-actions.ts';
 import { failPage } from '#lib/server/page-errors.ts';
 import * as workstreams from '#lib/server/workstreams.ts';
 import { editWorkstreamSchema } from '#lib/validation/workstream.ts';
@@ -75,21 +75,16 @@ export const actions: Actions = {
       await workstreams.update(locals.supabase, current.id, form.data, form.outcomeIds);
     } catch (e) {
       const dataError = toDataError(e);
-      const conflict = await editConflict(
+      return editRefused(
         dataError,
+        form,
         async () => (await workstreams.getForEdit(locals.supabase, params.slug)).version,
-        'This workstream was changed by someone else since you opened it. Your changes below have not been saved. Check them and save again.',
-        form
-      );
-      if (conflict) return conflict;
-      return refused(
-        dataError,
-        { values: form.values, outcomes: form.outcomes },
         {
+          conflict:
+            'This workstream was changed by someone else since you opened it. Your changes below have not been saved. Check them and save again.',
           forbidden: dataError.message.includes('steering group')
             ? `${dataError.message} Choose another status.`
-            : 'Only the leads of a workstream and the steering group can edit it.',
-          invalid: 'Some of your answers could not be saved. Check them and try again.'
+            : 'Only the leads of a workstream and the steering group can edit it.'
         }
       );
     }
