@@ -1,7 +1,14 @@
 import * as commitments from '#lib/server/commitments.ts';
 import * as filterOptions from '#lib/server/filter-options.ts';
 import { failPage } from '#lib/server/page-errors.ts';
-import { choiceParam, pageCount, pageParam, slugParam, textParam } from '#lib/server/query.ts';
+import {
+  choiceParam,
+  pageCount,
+  pageParam,
+  PAGE_SIZE,
+  slugParam,
+  textParam
+} from '#lib/server/query.ts';
 import { currentUser } from '#lib/server/session.ts';
 import { ENUMS, STALENESS_CHOICES } from '#lib/labels.ts';
 import type { PageServerLoad } from './$types';
@@ -29,6 +36,7 @@ export const load: PageServerLoad = async ({ locals, url }) => {
       commitments: rows,
       total,
       page,
+      pageSize: PAGE_SIZE,
       totalPages: pageCount(total),
       filters,
       options: {

@@ -32,7 +32,7 @@ function listHref(filters: { kind?: string; outcome?: string }, past: boolean): 
 }
 
 export const load: PageServerLoad = async ({ locals, url }) => {
-  const past = url.searchParams.get('when') === 'past';
+  const past = choiceParam(url, 'when', ['past']) === 'past';
   const filters = {
     kind: choiceParam(url, 'kind', ENUMS.event_kind),
     outcome: slugParam(url, 'outcome')

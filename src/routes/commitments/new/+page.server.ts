@@ -4,17 +4,19 @@ import { redirect } from '@sveltejs/kit';
 import * as commitments from '#lib/server/commitments.ts';
 import { parseWithOutcomes, refused } from '#lib/server/form-actions.ts';
 import { failPage } from '#lib/server/page-errors.ts';
+import { slugParam } from '#lib/server/query.ts';
 import { todayInLondon } from '#lib/dates.ts';
 import { commitmentSchema, defaultFirstCheckIn } from '#lib/validation/commitment.ts';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ locals, url }) => {
-  await requireMember(locals, `${url.pathname}${url.search}`);
+  await requireMember(locals, url);
   try {
     const options = await filterOptions.list(locals.supabase);
     // Closed workstreams take no new commitments.
     const workstreams = options.workstreams.filter((w) => w.status !== 'closed');
-    const from = workstreams.find((w) => w.slug === url.searchParams.get('workstream'));
+    const slug = slugParam(url, 'workstream');
+    const from = workstreams.find((w) => w.slug === slug);
     return {
       workstreams,
       outcomeOptions: options.outcomes,
