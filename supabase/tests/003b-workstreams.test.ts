@@ -35,6 +35,21 @@ const tables: TableExpectations[] = [
         sql: `update workstreams set created_by = $3 where id = $2 returning id`,
         params: () => [ids.wsLeadActive, ids.member],
         expect: { anon: DENIED, member: 0, anotherMember: 0, lead: DENIED, steering: 1 }
+      },
+      // The save functions (supabase/migrations/20261201000200) run as the caller: the
+      // policies above decide, and a refused save is an error, not 0 rows.
+      'propose through propose_workstream (with a tag)': {
+        sql: `select public.propose_workstream(p_slug => 'fixture-proposed-by-rpc', p_title => 'By rpc',
+                p_purpose => 'Testing', p_outcome_ids => array[$2]::uuid[]) as slug`,
+        params: () => [ids.outcomeNeed],
+        expect: { anon: DENIED, member: 1, anotherMember: 1, lead: 1, steering: 1 }
+      },
+      'save through save_workstream (with a tag)': {
+        sql: `select public.save_workstream(p_id => $2, p_title => 'Saved by rpc', p_purpose => 'Testing',
+                p_status => 'active', p_version => (select version from workstreams where id = $2),
+                p_outcome_ids => array[$3]::uuid[])`,
+        params: () => [ids.wsLeadActive, ids.outcomeData],
+        expect: { anon: DENIED, member: DENIED, anotherMember: DENIED, lead: 1, steering: 1 }
       }
     },
     delete: {

@@ -33,6 +33,24 @@ const tables: TableExpectations[] = [
         sql: `update commitments set owner_id = $3 where id = $2 returning id`,
         params: () => [ids.cMemberPublic, ids.lead],
         expect: { anon: DENIED, member: DENIED, anotherMember: 0, lead: 0, steering: 1 }
+      },
+      // save_commitment (supabase/migrations/20261201000200) runs as the caller: the
+      // policies above decide, and a refused save is an error, not 0 rows. Making one is
+      // for the signed-in member (steering included: it becomes theirs).
+      'make through save_commitment (with a tag)': {
+        sql: `select public.save_commitment(p_title => 'Made by rpc', p_so_that => 'it is atomic',
+                p_due_on => current_date + 30, p_visibility => 'members',
+                p_next_check_in_on => current_date + 14, p_outcome_ids => array[$2]::uuid[]) as id`,
+        params: () => [ids.outcomeNeed],
+        expect: { anon: DENIED, member: 1, anotherMember: 1, lead: 1, steering: 1 }
+      },
+      'save through save_commitment (with a tag)': {
+        sql: `select public.save_commitment(p_id => $2, p_title => 'Saved by rpc', p_so_that => 'it is atomic',
+                p_due_on => current_date + 30, p_visibility => 'public',
+                p_version => (select version from commitments where id = $2),
+                p_outcome_ids => array[$3]::uuid[]) as id`,
+        params: () => [ids.cMemberPublic, ids.outcomeData],
+        expect: { anon: DENIED, member: 1, anotherMember: DENIED, lead: DENIED, steering: 1 }
       }
     },
     delete: {

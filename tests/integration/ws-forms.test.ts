@@ -76,6 +76,32 @@ describe('making a commitment', () => {
     expect(text(html)).toContain('Error: Make a commitment');
   });
 
+  it('saves nothing when its outcome tags cannot be saved, so sending it again makes no duplicate', async () => {
+    const title = `tag the unknown outcome ${Date.now()}`;
+    const { response, html } = await postForm(
+      '/commitments/new',
+      null,
+      {
+        title,
+        due_on: '2030-03-31',
+        so_that: 'a failed tag leaves no half-saved commitment',
+        visibility: 'members',
+        next_check_in_on: '2030-01-15',
+        // A well-formed id of an outcome that does not exist: the tag write fails.
+        outcome: '00000000-0000-4000-8000-999999999999'
+      },
+      owner.cookie
+    );
+    expect(response.status).toBe(400);
+    expect(text(html)).toContain('Some of your answers could not be saved');
+    const { data } = await serviceClient()
+      .from('commitments')
+      .select('id')
+      .eq('owner_id', owner.user.id)
+      .ilike('title', title);
+    expect(data).toEqual([]);
+  });
+
   it('defaults the first check-in to four weeks from today', async () => {
     const { html } = await getPage('/commitments/new', owner.cookie);
     const value = valueOf(html, 'next_check_in_on')?.slice(1).find(Boolean) ?? '';
@@ -275,6 +301,24 @@ describe('watching, offering help and evidence', () => {
 });
 
 describe('workstreams', () => {
+  it('proposing saves nothing when its outcome tags cannot be saved', async () => {
+    const proposer = await member('proposer');
+    const title = `Unknown outcome proposal ${Date.now()}`;
+    const { response } = await postForm(
+      '/workstreams/new',
+      null,
+      {
+        title,
+        purpose: 'A failed tag leaves no half-saved proposal',
+        outcome: '00000000-0000-4000-8000-999999999999'
+      },
+      proposer.cookie
+    );
+    expect(response.status).toBe(400);
+    const { data } = await serviceClient().from('workstreams').select('id').eq('title', title);
+    expect(data).toEqual([]);
+  });
+
   it('lets a member join and leave a workstream', async () => {
     const lead = await member('lead');
     const ws = await activeWorkstream(lead.client, lead.user.id);

@@ -35,6 +35,12 @@ describe('toDataError', () => {
     expect(toDataError({ message: 'duplicate key', code: '23505' }, 409).code).toBe('23505');
   });
 
+  it('reports a foreign key violation (HTTP 409) as invalid input, not an edit conflict', () => {
+    expect(toDataError({ message: 'violates foreign key', code: '23503' }, 409).kind).toBe(
+      'invalid'
+    );
+  });
+
   it('reports row-level security refusals as forbidden', () => {
     expect(
       toDataError({ message: 'new row violates row-level security', code: '42501' }, 401).kind

@@ -42,6 +42,9 @@ const NETWORK_HINTS =
 function kindFor(status: number, code: string, text: string): DataErrorKind {
   if (UNAVAILABLE_CODES.has(code) || UNAVAILABLE_STATUSES.has(status)) return 'unavailable';
   if (status === 0 && NETWORK_HINTS.test(text)) return 'unavailable';
+  // A reference to something that does not exist (an outcome removed since the form was
+  // shown): PostgREST answers 409, but nothing changed in between: it is bad input.
+  if (code === '23503') return 'invalid';
   if (code === 'PT409' || code === '23505' || status === 409) return 'conflict';
   // PGRST103 (HTTP 416): a page past the end of a list; there is no such page.
   if (code === 'PGRST116' || code === 'PGRST205' || code === 'PGRST103' || status === 404) {
