@@ -16,7 +16,13 @@ export default defineConfig({
         directives: {
           'default-src': ['self'],
           'script-src': ['self'],
-          'style-src': ['self'],
+          // Kit's route announcer (a visually hidden live region it adds after hydrating)
+          // carries one inline style attribute: allow exactly that one, by its hash.
+          'style-src': [
+            'self',
+            'unsafe-hashes',
+            'sha256-S8qMpvofolR8Mpjy4kQvEm7m1q8clzU4dfDH0AmvZjo='
+          ],
           'img-src': ['self', 'data:'],
           'font-src': ['self'],
           'connect-src': ['self'],

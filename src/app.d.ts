@@ -14,11 +14,11 @@ declare global {
       supabase: SupabaseClient<Database>;
       /** Checks the session with the auth service; never trusts the cookie alone. */
       safeGetSession(): Promise<{ session: Session | null; user: User | null }>;
-      session: Session | null;
-      user: User | null;
     }
     interface PageData {
       siteName: string;
+      /** The page's meta description: the layout's, or the page's own from its load. */
+      description: string;
       feedbackUrl: string;
       signedIn: boolean;
       flash: string | null;

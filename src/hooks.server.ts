@@ -13,10 +13,8 @@ export const init: ServerInit = () => {
 
 const supabase: Handle = async ({ event, resolve }) => {
   event.locals.supabase = createSupabaseServerClient(event);
-  event.locals.session = null;
-  event.locals.user = null;
 
-  let checked: Promise<{ session: App.Locals['session']; user: App.Locals['user'] }> | null = null;
+  let checked: ReturnType<App.Locals['safeGetSession']> | null = null;
 
   event.locals.safeGetSession = () => {
     // Once per request: layout and page loads may both ask.
@@ -40,8 +38,6 @@ const supabase: Handle = async ({ event, resolve }) => {
         if (dataError.kind === 'unavailable') throw dataError;
         return { session: null, user: null };
       }
-      event.locals.session = session;
-      event.locals.user = user;
       return { session, user };
     })();
     return checked;

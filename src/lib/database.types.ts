@@ -1879,7 +1879,16 @@ export type Database = {
           waitlisted: number
         }[]
       }
-      list_filter_options: { Args: Record<PropertyKey, never>; Returns: Json }
+      filter_options: {
+        Args: Record<PropertyKey, never>
+        Returns: {
+          id: string
+          kind: string
+          slug: string
+          title: string
+          workstream_status: Database["public"]["Enums"]["workstream_status"]
+        }[]
+      }
       propose_workstream: {
         Args: {
           p_description?: string

@@ -1,5 +1,5 @@
 import { TZDate } from '@date-fns/tz';
-import { addDays, differenceInCalendarDays, format, parseISO } from 'date-fns';
+import { addDays, format, parseISO } from 'date-fns';
 
 // The one way dates are shown: UK time (Europe/London), GOV.UK style, whatever the
 // server's own time zone.
@@ -51,11 +51,6 @@ export function formatRange(start: string | Date, end: string | Date): string {
 /** Today's date in London as "yyyy-MM-dd" (after 11pm UTC in summer it is already tomorrow). */
 export function todayInLondon(now: Date = new Date()): string {
   return format(inLondon(now), 'yyyy-MM-dd');
-}
-
-/** Whole calendar days from a date ("yyyy-MM-dd") to today in London; negative if ahead. */
-export function daysSince(date: string, now: Date = new Date()): number {
-  return differenceInCalendarDays(calendarDate(todayInLondon(now)), calendarDate(date));
 }
 
 /** A calendar date plus some days, as "yyyy-MM-dd". */

@@ -2,6 +2,10 @@ import { FEEDBACK_URL, SITE_NAME } from '$app/env/private';
 import type { LayoutServerLoad } from './$types';
 
 // One-off messages carried across a redirect (e.g. after signing out).
+/** What search results and link previews say of a page that does not describe itself. */
+const DESCRIPTION =
+  'A network of people working in and around local government digital teams. Think, do, share.';
+
 const FLASH_MESSAGES: Record<string, string> = {
   'signed-out': 'You have signed out'
 };
@@ -19,6 +23,8 @@ export const load: LayoutServerLoad = async ({ locals, cookies }) => {
 
   return {
     siteName: SITE_NAME,
+    // A page's load returns its own `description` to replace this one.
+    description: DESCRIPTION,
     feedbackUrl: FEEDBACK_URL,
     signedIn,
     flash: (flashKey && FLASH_MESSAGES[flashKey]) || null

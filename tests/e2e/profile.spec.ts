@@ -55,3 +55,18 @@ test('a handle someone else has is refused on the handle field', async ({ browse
   await expect(page.getByLabel('Handle')).toHaveValue(handle);
   await context.close();
 });
+
+test('a member chooses how often the digest email comes, where the digest says to', async ({
+  page
+}) => {
+  await signIn(page, uniqueEmail('digest'));
+  await page.goto('/me/profile');
+  const question = page.getByRole('group', { name: 'How often do you want the digest email?' });
+  await expect(question.getByLabel('Weekly')).toBeChecked();
+  await question.getByLabel('Never').check();
+  await page.getByRole('button', { name: 'Save your profile' }).click();
+  await expect(page.getByText('Your profile has been saved')).toBeVisible();
+  await page.reload();
+  await expect(question.getByLabel('Never')).toBeChecked();
+  await expectAccessible(page);
+});

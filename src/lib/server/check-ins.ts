@@ -1,5 +1,6 @@
 import type { Client } from './supabase.ts';
 import { DataError, toDataError } from './errors.ts';
+import { isClosed } from '#lib/commitment-status.ts';
 import type { CheckInInput } from '#lib/validation/check-in.ts';
 
 /**
@@ -8,13 +9,13 @@ import type { CheckInInput } from '#lib/validation/check-in.ts';
  * Row Level Security refuses anyone but the owner (and steering): that is the rule, not
  * anything here.
  */
-export async function checkIn(
+export async function create(
   client: Client,
   commitmentId: string,
   userId: string,
   input: CheckInInput
 ) {
-  const closing = input.status_to === 'done' || input.status_to === 'dropped';
+  const closing = isClosed(input.status_to);
   const result = await client
     .from('check_ins')
     .insert({

@@ -1,51 +1,25 @@
-import { redirect } from '@sveltejs/kit';
 import type { Client } from './supabase.ts';
-import { DataError, toDataError, unwrap } from './errors.ts';
-import { failPage } from './page-errors.ts';
-import type { Database } from '#lib/database.types.ts';
+import { DataError, unwrap, unwrapOk } from './errors.ts';
+import { PAGE_SIZE } from './query.ts';
+import { openFirst } from '#lib/commitment-status.ts';
+import type { CommitmentStatus, Staleness } from '#lib/labels.ts';
 import type { CommitmentInput } from '#lib/validation/commitment.ts';
-
-export const PAGE_SIZE = 25;
-
-export type CommitmentOverview = Database['public']['Views']['commitment_overview']['Row'];
-export type Staleness = 'on_track' | 'overdue' | 'dormant';
-
-/** The signed-in member, or a redirect to sign in and come back to `returnTo`. */
-export async function requireMember(locals: App.Locals, returnTo: string) {
-  try {
-    const { user } = await locals.safeGetSession();
-    if (!user) redirect(303, `/sign-in?next=${encodeURIComponent(returnTo)}`);
-    return user;
-  } catch (e) {
-    // `redirect` throws too: let it through; anything else is the auth service failing.
-    if (e instanceof DataError) failPage(e);
-    throw e;
-  }
-}
-
-/** The signed-in member, or null for a visitor (pages anyone can read). */
-export async function currentUser(locals: App.Locals) {
-  try {
-    return (await locals.safeGetSession()).user;
-  } catch (e) {
-    failPage(e);
-  }
-}
 
 // ---------------------------------------------------------------------------------------
 // Lists
 
 export const SORTS = {
-  updated: { column: 'updated_at', ascending: false, label: 'Recently updated' },
-  check_in: { column: 'next_check_in_on', ascending: true, label: 'Next check-in' },
-  due: { column: 'due_on', ascending: true, label: 'Due date' }
+  updated: { column: 'updated_at', ascending: false },
+  check_in: { column: 'next_check_in_on', ascending: true },
+  due: { column: 'due_on', ascending: true }
 } as const;
 export type Sort = keyof typeof SORTS;
+export const SORT_NAMES = Object.keys(SORTS) as Sort[];
 
 export interface ListFilters {
   workstream?: string;
-  status?: string;
-  staleness?: string;
+  status?: CommitmentStatus;
+  staleness?: Staleness;
   organisation?: string;
   outcome?: string;
   sort?: Sort;
@@ -55,25 +29,6 @@ export interface ListFilters {
 // updated_at is there because PostgREST sorts a function's rows only by selected columns.
 const LIST_COLUMNS =
   'id, title, so_that, status, staleness, days_overdue, due_on, next_check_in_on, owner_display_name, organisation_name, workstream_slug, workstream_title, archived_at, updated_at';
-
-/** A commitment as lists show it. */
-export type CommitmentListItem = Pick<
-  CommitmentOverview,
-  | 'id'
-  | 'title'
-  | 'so_that'
-  | 'status'
-  | 'staleness'
-  | 'days_overdue'
-  | 'due_on'
-  | 'next_check_in_on'
-  | 'owner_display_name'
-  | 'organisation_name'
-  | 'workstream_slug'
-  | 'workstream_title'
-  | 'archived_at'
-  | 'updated_at'
->;
 
 /** A PostgREST filter value in double quotes, so commas and brackets in it are literal. */
 const quoted = (value: string) => `"${value.replace(/["\\]/g, '\\$&')}"`;
@@ -98,8 +53,7 @@ export async function list(client: Client, filters: ListFilters, page: number) {
       : client.from('commitment_overview').select(LIST_COLUMNS, { count: 'exact' })
   ).is('archived_at', null);
   if (filters.workstream) query = query.eq('workstream_slug', filters.workstream);
-  if (filters.status)
-    query = query.eq('status', filters.status as CommitmentOverview['status'] & string);
+  if (filters.status) query = query.eq('status', filters.status);
   if (filters.staleness) query = query.eq('staleness', filters.staleness);
   if (filters.organisation) {
     const name = filters.organisation.replace(/[%*_]/g, ' ');
@@ -112,23 +66,11 @@ export async function list(client: Client, filters: ListFilters, page: number) {
     .order(sort.column, { ascending: sort.ascending, nullsFirst: false })
     .order('id')
     .range(from, from + PAGE_SIZE - 1);
-  if (result.error) throw toDataError(result.error, result.status);
-  return {
-    commitments: (result.data ?? []) as unknown as CommitmentListItem[],
-    total: result.count ?? 0
-  };
+  return { commitments: unwrap(result), total: result.count ?? 0 };
 }
 
-export interface FilterOptions {
-  workstreams: { id: string; slug: string; title: string; status: string }[];
-  organisations: { slug: string; name: string }[];
-  outcomes: { id: string; slug: string; title: string }[];
-}
-
-/** Workstreams, organisations and outcomes for filter forms and selects, in one request. */
-export async function filterOptions(client: Client): Promise<FilterOptions> {
-  return unwrap(await client.rpc('list_filter_options')) as unknown as FilterOptions;
-}
+/** A commitment as lists show it. */
+export type ListItem = Awaited<ReturnType<typeof list>>['commitments'][number];
 
 /** The member's own commitments, what is due first (next check-in), closed ones last. */
 export async function listMine(client: Client, userId: string) {
@@ -143,9 +85,7 @@ export async function listMine(client: Client, userId: string) {
       .limit(100)
   );
   // Open ones first (a done commitment keeps its last check-in date).
-  const open = rows.filter((c) => c.status !== 'done' && c.status !== 'dropped');
-  const closed = rows.filter((c) => c.status === 'done' || c.status === 'dropped');
-  return [...open, ...closed];
+  return openFirst(rows);
 }
 
 /**
@@ -161,13 +101,7 @@ export async function listWatched(client: Client, userId: string) {
     .is('commitment.archived_at', null)
     .order('commitment(next_check_in_on)', { ascending: true, nullsFirst: false })
     .limit(100);
-  if (result.error) throw toDataError(result.error, result.status);
-  const rows = (result.data ?? []) as unknown as {
-    user_id: string;
-    kind: 'watch' | 'offer_help';
-    commitment: CommitmentOverview;
-  }[];
-  return rows.map(({ user_id, kind, commitment }) => ({
+  return unwrap(result).map(({ user_id, kind, commitment }) => ({
     ...commitment,
     commitment_watchers: [{ user_id, kind }]
   }));
@@ -182,29 +116,8 @@ const DETAIL = `*,
   outputs(id, slug, title, status),
   commitment_outcomes(outcomes(id, slug, title))`;
 
-export interface CommitmentDetail extends CommitmentOverview {
-  check_ins: {
-    id: string;
-    note: string;
-    status_from: string | null;
-    status_to: string | null;
-    next_check_in_on: string | null;
-    created_at: string;
-    author: { display_name: string; handle: string } | null;
-  }[];
-  commitment_watchers: {
-    user_id: string;
-    kind: 'watch' | 'offer_help';
-    note: string | null;
-    created_at: string;
-    profiles: { display_name: string; handle: string } | null;
-  }[];
-  outputs: { id: string; slug: string; title: string; status: string }[];
-  commitment_outcomes: { outcomes: { id: string; slug: string; title: string } | null }[];
-}
-
 /** A commitment with its check-ins (newest first), watchers, evidence and outcome tags. */
-export async function get(client: Client, id: string): Promise<CommitmentDetail> {
+export async function get(client: Client, id: string) {
   const result = await client
     .from('commitment_overview')
     .select(DETAIL)
@@ -212,10 +125,10 @@ export async function get(client: Client, id: string): Promise<CommitmentDetail>
     .order('created_at', { referencedTable: 'check_ins', ascending: false })
     .order('created_at', { referencedTable: 'commitment_watchers', ascending: true })
     .maybeSingle();
-  if (result.error) throw toDataError(result.error, result.status);
-  if (!result.data) throw new DataError('not_found', 'No such commitment.', 404);
-  return result.data as unknown as CommitmentDetail;
+  return unwrap(result, 'No such commitment.');
 }
+
+export type Detail = Awaited<ReturnType<typeof get>>;
 
 /** The version and text of a commitment, to re-show a conflicting edit against it. */
 export async function getForEdit(client: Client, id: string) {
@@ -226,13 +139,11 @@ export async function getForEdit(client: Client, id: string) {
     )
     .eq('id', id)
     .maybeSingle();
-  if (result.error) throw toDataError(result.error, result.status);
-  if (!result.data) throw new DataError('not_found', 'No such commitment.', 404);
-  return result.data;
+  return unwrap(result, 'No such commitment.');
 }
 
 /** Outputs the owner may attach as evidence: their own (drafts too) and published ones. */
-export async function evidenceCandidates(client: Client) {
+export async function listEvidenceCandidates(client: Client) {
   return unwrap(
     await client
       .from('outputs')
@@ -288,7 +199,7 @@ export async function update(
     p_id: id,
     p_version: Number(input.version)
   });
-  if (result.error) throw toDataError(result.error, result.status);
+  unwrapOk(result);
 }
 
 /** Archives (never deletes) a commitment; it leaves lists but its owner can still open it. */
@@ -299,7 +210,7 @@ export async function archive(client: Client, id: string, version: number) {
     .eq('id', id)
     .select('id')
     .maybeSingle();
-  if (result.error) throw toDataError(result.error, result.status);
+  unwrapOk(result);
   if (!result.data)
     throw new DataError('forbidden', 'Only the owner can archive this commitment.', 403);
 }
@@ -309,7 +220,7 @@ export async function watch(client: Client, id: string, userId: string) {
   const result = await client
     .from('commitment_watchers')
     .upsert({ commitment_id: id, user_id: userId, kind: 'watch' }, { ignoreDuplicates: true });
-  if (result.error) throw toDataError(result.error, result.status);
+  unwrapOk(result);
 }
 
 /** Stops watching (and withdraws any offer of help). */
@@ -319,7 +230,7 @@ export async function unwatch(client: Client, id: string, userId: string) {
     .delete()
     .eq('commitment_id', id)
     .eq('user_id', userId);
-  if (result.error) throw toDataError(result.error, result.status);
+  unwrapOk(result);
 }
 
 /** Offers help with a note (also watches). */
@@ -330,7 +241,7 @@ export async function offerHelp(client: Client, id: string, userId: string, note
     .eq('commitment_id', id)
     .eq('user_id', userId)
     .maybeSingle();
-  if (existing.error) throw toDataError(existing.error, existing.status);
+  unwrapOk(existing);
   const result = existing.data
     ? await client
         .from('commitment_watchers')
@@ -340,7 +251,7 @@ export async function offerHelp(client: Client, id: string, userId: string, note
     : await client
         .from('commitment_watchers')
         .insert({ commitment_id: id, user_id: userId, kind: 'offer_help', note });
-  if (result.error) throw toDataError(result.error, result.status);
+  unwrapOk(result);
 }
 
 /** Marks an output as evidence for the commitment (the database checks who may). */
@@ -349,5 +260,5 @@ export async function attachOutput(client: Client, commitmentId: string, outputI
     p_commitment_id: commitmentId,
     p_output_id: outputId
   });
-  if (result.error) throw toDataError(result.error, result.status);
+  unwrapOk(result);
 }

@@ -262,7 +262,7 @@ export function digestText(digest: Digest, options: { siteName: string; siteUrl:
       lines.push('');
     }
   }
-  lines.push(`Change how often you get this email: ${base}/me/profile`);
+  lines.push(`Change how often you get this email: ${base}/me/profile#digest_frequency`);
   return lines.join('\n') + '\n';
 }
 

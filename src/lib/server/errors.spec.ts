@@ -74,6 +74,12 @@ describe('unwrap', () => {
       unwrap({ data: null, error: { message: 'x', code: 'PT409' }, status: 409 })
     ).toThrow(DataError);
   });
+
+  it('says what is missing when no row came back', () => {
+    expect(() => unwrap({ data: null, error: null, status: 200 }, 'No such event.')).toThrow(
+      expect.objectContaining({ kind: 'not_found', message: 'No such event.' })
+    );
+  });
 });
 
 describe('a statement the database cancelled', () => {

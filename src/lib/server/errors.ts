@@ -97,21 +97,26 @@ export function toDataError(error: unknown, status?: number): DataError {
   return new DataError(kind, message, httpStatus, code, error);
 }
 
-/** Whether an error of any shape means the data service did not answer. */
-export function isUnavailable(error: unknown): boolean {
-  return toDataError(error).kind === 'unavailable';
-}
-
-/** The usual shape of a supabase-js result, for `unwrap`. */
+/** The usual shape of a supabase-js result, for `unwrap` and `unwrapOk`. */
 interface Result<T> {
-  data: T | null;
+  data: T;
   error: unknown;
   status?: number;
 }
 
-/** Returns the data of a PostgREST result, or throws a DataError. */
-export function unwrap<T>(result: Result<T>): T {
+/** Throws a DataError when a request failed; for writes that return nothing. */
+export function unwrapOk(result: { error: unknown; status?: number }): void {
   if (result.error) throw toDataError(result.error, result.status);
-  if (result.data === null) throw new DataError('not_found', 'No data came back.', 404);
+}
+
+/**
+ * The data of a supabase-js result, or a DataError: the API's error, or `not_found`
+ * (saying `missing`) when no row came back (e.g. `.maybeSingle()` on a row RLS hides).
+ */
+export function unwrap<T>(result: Result<T>, missing = 'No data came back.'): NonNullable<T> {
+  unwrapOk(result);
+  if (result.data === null || result.data === undefined) {
+    throw new DataError('not_found', missing, 404);
+  }
   return result.data;
 }

@@ -109,3 +109,27 @@ export async function editConflict(
     outcomes: data.outcomes
   });
 }
+
+/**
+ * What an edit form returns when saving failed: the conflict against the latest version
+ * (see `editConflict`), or the refusal, worded by `messages`, with what was typed kept.
+ */
+export async function editRefused(
+  cause: unknown,
+  form: { values: FormValues; outcomes: string[] },
+  latestVersion: () => Promise<number>,
+  messages: { conflict: string; forbidden: string }
+) {
+  const conflict = await editConflict(cause, latestVersion, messages.conflict, form);
+  return (
+    conflict ??
+    refused(
+      cause,
+      { values: form.values, outcomes: form.outcomes },
+      {
+        forbidden: messages.forbidden,
+        invalid: 'Some of your answers could not be saved. Check them and try again.'
+      }
+    )
+  );
+}

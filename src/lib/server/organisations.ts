@@ -1,12 +1,7 @@
 import type { Client } from './supabase.ts';
 import { unwrap } from './errors.ts';
 
-export interface OrganisationOption {
-  id: string;
-  name: string;
-}
-
 /** Every organisation, by name, for a select list. */
-export async function listForSelect(client: Client): Promise<OrganisationOption[]> {
+export async function list(client: Client) {
   return unwrap(await client.from('organisations').select('id, name').order('name'));
 }

@@ -1,35 +1,10 @@
 import type { Client } from './supabase.ts';
-import { DataError, toDataError } from './errors.ts';
+import { unwrap } from './errors.ts';
 
 // The outcome tag page: everything tagged with one outcome, a few of each with counts.
 
 /** How many of each kind of thing the tag page lists before "and N more". */
 export const OUTCOME_PAGE_LIMIT = 5;
-
-export interface OutcomePage {
-  id: string;
-  slug: string;
-  title: string;
-  description: string | null;
-  is_principle: boolean;
-  workstream_list: { slug: string; title: string; status: string; purpose: string | null }[];
-  workstream_count: { count: number }[];
-  commitment_list: { id: string; title: string; status: string; due_on: string | null }[];
-  commitment_count: { count: number }[];
-  output_list: { slug: string; title: string; kind: string; summary: string | null }[];
-  output_count: { count: number }[];
-  pattern_list: { slug: string; title: string; maturity: string; summary: string | null }[];
-  pattern_count: { count: number }[];
-  event_list: {
-    slug: string;
-    title: string;
-    kind: string;
-    status: string;
-    starts_at: string;
-    ends_at: string;
-  }[];
-  event_count: { count: number }[];
-}
 
 // Each kind is embedded twice through its join table: a few rows, and a count with the
 // same filters. RLS on each table decides what the reader sees (visitors: active and closed
@@ -42,7 +17,7 @@ const OUTCOME_PAGE = `id, slug, title, description, is_principle,
   event_list:events(slug, title, kind, status, starts_at, ends_at), event_count:events(count)`;
 
 /** One outcome and the work tagged with it, in one request. */
-export async function getPage(client: Client, slug: string, limit = OUTCOME_PAGE_LIMIT) {
+export async function get(client: Client, slug: string, limit = OUTCOME_PAGE_LIMIT) {
   const result = await client
     .from('outcomes')
     .select(OUTCOME_PAGE)
@@ -66,9 +41,7 @@ export async function getPage(client: Client, slug: string, limit = OUTCOME_PAGE
     .order('starts_at', { referencedTable: 'event_list', ascending: false })
     .limit(limit, { referencedTable: 'event_list' })
     .maybeSingle();
-  if (result.error) throw toDataError(result.error, result.status);
-  if (!result.data) throw new DataError('not_found', 'No such outcome.', 404);
-  const page = result.data as unknown as OutcomePage;
+  const page = unwrap(result, 'No such outcome.');
   const count = (rows: { count: number }[]) => rows[0]?.count ?? 0;
   return {
     outcome: {

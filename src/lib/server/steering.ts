@@ -2,18 +2,16 @@
 // public.steering_digest for the digest. Both are computed in Postgres (see
 // supabase/migrations/20261127001200_steering.sql) and refuse anyone not in the steering
 // group, which comes back here as a DataError of kind 'forbidden'.
-import { redirect } from '@sveltejs/kit';
 import type { Client } from './supabase.ts';
-import { failPage } from './page-errors.ts';
 import { DataError, toDataError } from './errors.ts';
+import { PAGE_SIZE } from './query.ts';
 import { buildDigest, type Digest, type DigestItemRow } from './digest.ts';
 import { fillMonths, monthsEnding, type MonthlyCount } from '#lib/chart.ts';
 import { toCsv, type CsvValue } from '#lib/csv.ts';
 import { todayInLondon } from '#lib/dates.ts';
-import { STATUS_LABELS } from '#lib/staleness.ts';
+import { statusLabel } from '#lib/labels.ts';
 import { parseISO } from 'date-fns';
 
-export const PAGE_SIZE = 25;
 /** The CSV lists at most this many overdue commitments (longest overdue first). */
 export const CSV_OVERDUE_LIMIT = 10_000;
 
@@ -173,7 +171,7 @@ export function reportCsv(report: SteeringReport, siteUrl: string): string {
   for (const c of report.overdue.rows) {
     rows.push([
       c.title,
-      STATUS_LABELS[c.status] ?? c.status,
+      statusLabel(c.status),
       c.staleness === 'dormant' ? 'Dormant' : 'Overdue',
       c.owner_display_name ?? '',
       c.organisation_name ?? '',
@@ -205,25 +203,4 @@ export async function getDigest(client: Client, since?: string): Promise<Digest>
     client.rpc('steering_digest', since ? { p_since: since } : {})
   );
   return buildDigest(answer.items, { since: answer.since, today: answer.today });
-}
-
-/**
- * The signed-in user, or a redirect to sign in that comes back to `url`. The steering
- * check itself is the database's: the functions refuse anyone else (403).
- */
-export async function requireSignedIn(locals: App.Locals, url: URL) {
-  let user;
-  try {
-    ({ user } = await locals.safeGetSession());
-  } catch (e) {
-    failPage(e);
-  }
-  if (!user) redirect(303, `/sign-in?next=${encodeURIComponent(url.pathname + url.search)}`);
-  return user;
-}
-
-/** A 1-based page number from the query string; junk and values below 1 become 1. */
-export function pageParam(url: URL, name: string): number {
-  const n = Number(url.searchParams.get(name));
-  return Number.isInteger(n) && n >= 1 && n <= 100_000 ? n : 1;
 }

@@ -1,24 +1,15 @@
 import type { Client } from './supabase.ts';
-import { DataError, toDataError, unwrap } from './errors.ts';
-import type { Database } from '#lib/database.types.ts';
-import { STATUS_ORDER } from '#lib/staleness.ts';
+import { DataError, unwrap, unwrapOk } from './errors.ts';
+import { PAGE_SIZE } from './query.ts';
+import { STATUS_ORDER } from '#lib/commitment-status.ts';
+import type { WorkstreamStatus } from '#lib/labels.ts';
 import type { EditWorkstreamInput, ProposeWorkstreamInput } from '#lib/validation/workstream.ts';
-
-export interface WorkstreamSummary {
-  slug: string;
-  title: string;
-  purpose: string | null;
-  memberCount: number;
-}
 
 /**
  * The `limit` active workstreams with the most members (listed by title), and how many
  * active workstreams there are in all: the home page shows a handful, not all 300.
  */
-export async function listActive(
-  client: Client,
-  limit = 8
-): Promise<{ workstreams: WorkstreamSummary[]; total: number }> {
+export async function listActive(client: Client, limit = 8) {
   const result = await client
     .from('workstream_summary')
     .select('slug, title, purpose, member_count', { count: 'exact' })
@@ -26,8 +17,7 @@ export async function listActive(
     .order('member_count', { ascending: false })
     .order('title')
     .limit(limit);
-  if (result.error) throw toDataError(result.error, result.status);
-  const workstreams = (result.data ?? []).map((row) => ({
+  const workstreams = unwrap(result).map((row) => ({
     slug: row.slug ?? '',
     title: row.title ?? '',
     purpose: row.purpose,
@@ -37,94 +27,39 @@ export async function listActive(
   return { workstreams, total: result.count ?? workstreams.length };
 }
 
-// ---------------------------------------------------------------------------------------
-// Workstream pages (issue 4). Added below the home page's listActive.
-
-export const WORKSTREAMS_PAGE_SIZE = 25;
-
-type WorkstreamStatus = Database['public']['Enums']['workstream_status'];
-
-export interface WorkstreamListItem {
-  id: string;
-  slug: string;
-  title: string;
-  purpose: string | null;
-  status: WorkstreamStatus;
-  member_count: number;
-  open_commitments: number;
-  leads: { role: string; profiles: { display_name: string; handle: string } | null }[];
-  activity: { created_at: string }[];
-}
-
 /**
  * Workstreams the viewer may see (RLS: visitors see active and closed ones), with leads,
  * member count, open commitments and latest activity, one page, in one request.
  */
-export async function listPage(
+export async function list(
   client: Client,
-  filters: { status?: string; outcome?: string },
+  filters: { status?: WorkstreamStatus; outcome?: string },
   page: number
 ) {
-  const from = (page - 1) * WORKSTREAMS_PAGE_SIZE;
-  const outcomeJoin = filters.outcome ? ', workstream_outcomes!inner(outcomes!inner(slug))' : '';
+  const from = (page - 1) * PAGE_SIZE;
+  // The outcome tags are embedded (empty) only to filter by: `not.is.null` keeps the
+  // workstreams that have a tag matching the outcome.
   let query = client
     .from('workstream_summary')
     .select(
       `id, slug, title, purpose, status, member_count, open_commitments,
        leads:workstream_members(role, profiles(display_name, handle)),
-       activity(created_at)${outcomeJoin}`,
+       activity(created_at), workstream_outcomes(outcomes!inner())`,
       { count: 'exact' }
     )
     .eq('leads.role', 'lead')
     .order('created_at', { referencedTable: 'activity', ascending: false })
     .limit(1, { referencedTable: 'activity' });
-  if (filters.status) query = query.eq('status', filters.status as WorkstreamStatus);
-  if (filters.outcome) query = query.eq('workstream_outcomes.outcomes.slug', filters.outcome);
+  if (filters.status) query = query.eq('status', filters.status);
+  if (filters.outcome)
+    query = query
+      .eq('workstream_outcomes.outcomes.slug', filters.outcome)
+      .not('workstream_outcomes', 'is', null);
   const result = await query
     .order('title')
     .order('id')
-    .range(from, from + WORKSTREAMS_PAGE_SIZE - 1);
-  if (result.error) throw toDataError(result.error, result.status);
-  return {
-    workstreams: (result.data ?? []) as unknown as WorkstreamListItem[],
-    total: result.count ?? 0
-  };
-}
-
-export interface WorkstreamDetail {
-  id: string;
-  slug: string;
-  title: string;
-  purpose: string | null;
-  description: string | null;
-  status: WorkstreamStatus;
-  created_by: string | null;
-  created_at: string;
-  updated_at: string;
-  version: number;
-  workstream_outcomes: { outcomes: { id: string; slug: string; title: string } | null }[];
-  workstream_members: {
-    user_id: string;
-    role: 'lead' | 'member';
-    joined_at: string;
-    profiles: {
-      display_name: string;
-      handle: string;
-      organisations: { name: string } | null;
-    } | null;
-  }[];
-  outputs: { slug: string; title: string; published_at: string | null }[];
-  patterns: { slug: string; title: string }[];
-  events: { slug: string; title: string; starts_at: string }[];
-  activity: {
-    id: number;
-    verb: string;
-    summary: string | null;
-    subject_table: string;
-    subject_id: string | null;
-    created_at: string;
-    actor: { display_name: string; handle: string } | null;
-  }[];
+    .range(from, from + PAGE_SIZE - 1);
+  return { workstreams: unwrap(result), total: result.count ?? 0 };
 }
 
 const DETAIL = `id, slug, title, purpose, description, status, created_by, created_at, updated_at, version,
@@ -136,7 +71,7 @@ const DETAIL = `id, slug, title, purpose, description, status, created_by, creat
   activity(id, verb, summary, subject_table, subject_id, created_at, actor:profiles(display_name, handle))`;
 
 /** One workstream with everything its page shows, in one request (RLS decides what). */
-export async function getBySlug(client: Client, slug: string): Promise<WorkstreamDetail> {
+export async function get(client: Client, slug: string) {
   const result = await client
     .from('workstreams')
     .select(DETAIL)
@@ -151,10 +86,10 @@ export async function getBySlug(client: Client, slug: string): Promise<Workstrea
     .order('created_at', { referencedTable: 'activity', ascending: false })
     .limit(10, { referencedTable: 'activity' })
     .maybeSingle();
-  if (result.error) throw toDataError(result.error, result.status);
-  if (!result.data) throw new DataError('not_found', 'No such workstream.', 404);
-  return result.data as unknown as WorkstreamDetail;
+  return unwrap(result, 'No such workstream.');
 }
+
+export type Detail = Awaited<ReturnType<typeof get>>;
 
 /** How many commitments of each status a workstream page lists; "See all" shows the rest. */
 export const COMMITMENTS_PER_STATUS = 10;
@@ -189,7 +124,7 @@ export async function isSteering(
     .eq('user_id', userId)
     .eq('role', 'steering')
     .maybeSingle();
-  if (result.error) throw toDataError(result.error, result.status);
+  unwrapOk(result);
   return result.data !== null;
 }
 
@@ -218,7 +153,7 @@ export async function propose(
  * Saves an edit of a workstream and its outcome tags in one transaction; a stale version
  * is refused as a conflict, anyone but its leads and steering as forbidden.
  */
-export async function updateWorkstream(
+export async function update(
   client: Client,
   id: string,
   input: EditWorkstreamInput,
@@ -233,7 +168,7 @@ export async function updateWorkstream(
     p_version: input.version,
     p_outcome_ids: outcomeIds
   });
-  if (result.error) throw toDataError(result.error, result.status);
+  unwrapOk(result);
 }
 
 /** Steering approves a proposal: it becomes active. */
@@ -245,7 +180,7 @@ export async function approve(client: Client, id: string, version: number) {
     .eq('status', 'proposed')
     .select('id')
     .maybeSingle();
-  if (result.error) throw toDataError(result.error, result.status);
+  unwrapOk(result);
   if (!result.data)
     throw new DataError('forbidden', 'Only the steering group can approve a proposal.', 403);
 }
@@ -254,7 +189,7 @@ export async function join(client: Client, id: string, userId: string) {
   const result = await client
     .from('workstream_members')
     .insert({ workstream_id: id, user_id: userId, role: 'member' });
-  if (result.error) throw toDataError(result.error, result.status);
+  unwrapOk(result);
 }
 
 /** Leaves (or, for a lead, removes someone from) a workstream. */
@@ -265,7 +200,7 @@ export async function removeMember(client: Client, id: string, userId: string) {
     .eq('workstream_id', id)
     .eq('user_id', userId)
     .select('user_id');
-  if (result.error) throw toDataError(result.error, result.status);
+  unwrapOk(result);
   if (!result.data || result.data.length === 0) {
     throw new DataError('forbidden', 'Only leads can remove other people from a workstream.', 403);
   }
@@ -278,14 +213,14 @@ export async function setRole(client: Client, id: string, userId: string, role: 
     .eq('workstream_id', id)
     .eq('user_id', userId)
     .select('user_id');
-  if (result.error) throw toDataError(result.error, result.status);
+  unwrapOk(result);
   if (!result.data || result.data.length === 0) {
     throw new DataError('forbidden', 'Only leads can change who leads a workstream.', 403);
   }
 }
 
 /** The workstreams a member is in, with their role. */
-export async function myWorkstreams(client: Client, userId: string) {
+export async function listMine(client: Client, userId: string) {
   return unwrap(
     await client
       .from('workstream_members')
@@ -307,7 +242,5 @@ export async function getForEdit(client: Client, slug: string) {
     .eq('slug', slug)
     .order('joined_at', { referencedTable: 'workstream_members', ascending: true })
     .maybeSingle();
-  if (result.error) throw toDataError(result.error, result.status);
-  if (!result.data) throw new DataError('not_found', 'No such workstream.', 404);
-  return result.data;
+  return unwrap(result, 'No such workstream.');
 }

@@ -1,19 +1,8 @@
 import { z } from 'zod';
 import { todayInLondon } from '#lib/dates.ts';
+import { isClosed } from '#lib/commitment-status.ts';
+import { ENUMS } from '#lib/labels.ts';
 import { isRealDate } from './commitment.ts';
-
-export const COMMITMENT_STATUSES = [
-  'planned',
-  'in_progress',
-  'blocked',
-  'done',
-  'dropped'
-] as const;
-export type CommitmentStatus = (typeof COMMITMENT_STATUSES)[number];
-
-/** Done and dropped close a commitment: no next check-in, and the note says why. */
-export const isClosing = (status: string | null | undefined): boolean =>
-  status === 'done' || status === 'dropped';
 
 /**
  * A check-in by the owner (a closing check-in ignores any next check-in date sent): a note, an optional status change and the next check-in date.
@@ -27,7 +16,7 @@ export function checkInSchema(today: string = todayInLondon()) {
         .string()
         .optional()
         .transform((value) => (value ? value : null))
-        .pipe(z.enum(COMMITMENT_STATUSES, 'Select a status from the list').nullable()),
+        .pipe(z.enum(ENUMS.commitment_status, 'Select a status from the list').nullable()),
       note: z
         .string()
         .optional()
@@ -57,7 +46,7 @@ export function checkInSchema(today: string = todayInLondon()) {
           message: 'Your note must be 5,000 characters or fewer'
         });
       }
-      if (isClosing(value.status_to)) return;
+      if (isClosed(value.status_to)) return;
       const next = value.next_check_in_on;
       if (!next) {
         ctx.addIssue({

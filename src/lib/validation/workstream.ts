@@ -1,6 +1,5 @@
+import { ENUMS } from '#lib/labels.ts';
 import { z } from 'zod';
-
-export const WORKSTREAM_STATUSES = ['proposed', 'active', 'paused', 'closed'] as const;
 
 /** A slug from a title: "Digital inclusion & skills" → "digital-inclusion-skills". */
 export function slugify(title: string): string {
@@ -41,7 +40,7 @@ export const proposeWorkstreamSchema = z.object(fields);
 /** Editing a workstream: also its status, and the version it was opened at. */
 export const editWorkstreamSchema = z.object({
   ...fields,
-  status: z.enum(WORKSTREAM_STATUSES, 'Select a status from the list'),
+  status: z.enum(ENUMS.workstream_status, 'Select a status from the list'),
   version: z.coerce.number().int().positive().catch(0)
 });
 

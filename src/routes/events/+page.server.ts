@@ -1,21 +1,13 @@
 import { formatRange } from '#lib/dates.ts';
-import {
-  attendance,
-  EVENT_KINDS,
-  EVENTS_PAGE_SIZE,
-  eventKindTag,
-  isEventKind,
-  listPage,
-  placesText,
-  RECENT_PAST_EVENTS,
-  type Attendance,
-  type EventListItem
-} from '#lib/server/events.ts';
+import { placesText, type Attendance } from '#lib/event-programme.ts';
+import { ENUMS, EVENT_KIND_CHOICES, eventKindTag } from '#lib/labels.ts';
+import * as events from '#lib/server/events.ts';
 import { failPage } from '#lib/server/page-errors.ts';
+import { choiceParam, pageCount, pageParam, slugParam } from '#lib/server/query.ts';
 import type { PageServerLoad } from './$types';
 
 /** What a list shows of an event, with its dates in London time. */
-function listed(e: EventListItem, places?: Attendance) {
+function listed(e: events.ListItem, places?: Attendance) {
   return {
     slug: e.slug,
     title: e.title,
@@ -40,49 +32,44 @@ function listHref(filters: { kind?: string; outcome?: string }, past: boolean): 
 }
 
 export const load: PageServerLoad = async ({ locals, url }) => {
-  const kind = url.searchParams.get('kind') ?? '';
-  const outcome = url.searchParams.get('outcome')?.trim() ?? '';
-  const past = url.searchParams.get('when') === 'past';
+  const past = choiceParam(url, 'when', ['past']) === 'past';
   const filters = {
-    kind: isEventKind(kind) ? kind : undefined,
-    outcome: /^[a-z0-9]+(-[a-z0-9]+)*$/.test(outcome) && outcome.length <= 100 ? outcome : undefined
+    kind: choiceParam(url, 'kind', ENUMS.event_kind),
+    outcome: slugParam(url, 'outcome')
   };
-  const page = Math.max(
-    1,
-    Math.min(10_000, Number.parseInt(url.searchParams.get('page') ?? '1', 10) || 1)
-  );
+  const page = pageParam(url);
   const now = new Date();
   try {
     if (past) {
       // Past events only: one request (places left no longer matter).
-      const { events, total } = await listPage(
+      const { events: rows, total } = await events.list(
         locals.supabase,
         { ...filters, past: true },
         page,
-        EVENTS_PAGE_SIZE,
+        undefined,
         now
       );
       return {
         past: true,
-        events: events.map((e) => listed(e)),
+        events: rows.map((e) => listed(e)),
         total,
         recentPast: [],
         pastTotal: total,
         page,
-        totalPages: Math.max(1, Math.ceil(total / EVENTS_PAGE_SIZE)),
+        totalPages: pageCount(total),
         filters,
         upcomingHref: listHref(filters, false),
         pastHref: listHref(filters, true),
-        kinds: EVENT_KINDS.map(({ value, text }) => ({ value, text }))
+        kinds: EVENT_KIND_CHOICES
       };
     }
     // Upcoming (a page) and the latest past ones in parallel, then places left for the
     // upcoming ones: three requests.
     const [upcoming, recent] = await Promise.all([
-      listPage(locals.supabase, filters, page, EVENTS_PAGE_SIZE, now),
-      listPage(locals.supabase, { ...filters, past: true }, 1, RECENT_PAST_EVENTS, now)
+      events.list(locals.supabase, filters, page, undefined, now),
+      events.list(locals.supabase, { ...filters, past: true }, 1, events.RECENT_PAST_EVENTS, now)
     ]);
-    const places = await attendance(
+    const places = await events.attendance(
       locals.supabase,
       upcoming.events.filter((e) => e.status === 'published').map((e) => e.id)
     );
@@ -93,11 +80,11 @@ export const load: PageServerLoad = async ({ locals, url }) => {
       recentPast: recent.events.map((e) => listed(e)),
       pastTotal: recent.total,
       page,
-      totalPages: Math.max(1, Math.ceil(upcoming.total / EVENTS_PAGE_SIZE)),
+      totalPages: pageCount(upcoming.total),
       filters,
       upcomingHref: listHref(filters, false),
       pastHref: listHref(filters, true),
-      kinds: EVENT_KINDS.map(({ value, text }) => ({ value, text }))
+      kinds: EVENT_KIND_CHOICES
     };
   } catch (e) {
     failPage(e);

@@ -1,22 +1,10 @@
-import { filterOptions } from '#lib/server/commitments.ts';
-import {
-  creditLine,
-  creditsFor,
-  isOutputKind,
-  listPublished,
-  OUTPUT_KINDS,
-  OUTPUTS_PAGE_SIZE,
-  outputKindLabel,
-  usedByText
-} from '#lib/server/outputs.ts';
+import { creditLine, creditsFor, usedByText } from '#lib/credits.ts';
+import { ENUMS, OUTPUT_KIND_CHOICES, outputKindLabel } from '#lib/labels.ts';
+import * as filterOptions from '#lib/server/filter-options.ts';
+import * as outputs from '#lib/server/outputs.ts';
 import { failPage } from '#lib/server/page-errors.ts';
+import { choiceParam, pageCount, pageParam, slugParam } from '#lib/server/query.ts';
 import type { PageServerLoad } from './$types';
-
-const SLUG = /^[a-z0-9]+(-[a-z0-9]+)*$/;
-const slugParam = (url: URL, name: string) => {
-  const value = url.searchParams.get(name)?.trim() ?? '';
-  return SLUG.test(value) && value.length <= 100 ? value : undefined;
-};
 
 /** "By Sophie Turner, Essex County Council", or null when nobody is credited. */
 function byline(contributors: Parameters<typeof creditsFor>[0]): string | null {
@@ -26,25 +14,21 @@ function byline(contributors: Parameters<typeof creditsFor>[0]): string | null {
 }
 
 export const load: PageServerLoad = async ({ locals, url }) => {
-  const kind = url.searchParams.get('kind') ?? '';
   const filters = {
-    kind: isOutputKind(kind) ? kind : undefined,
+    kind: choiceParam(url, 'kind', ENUMS.output_kind),
     outcome: slugParam(url, 'outcome'),
     workstream: slugParam(url, 'workstream')
   };
-  const page = Math.max(
-    1,
-    Math.min(10_000, Number.parseInt(url.searchParams.get('page') ?? '1', 10) || 1)
-  );
+  const page = pageParam(url);
   try {
     // Two independent requests in parallel: the page of outputs (with its count) and the
     // workstreams and outcomes to filter by.
-    const [{ outputs, total }, options] = await Promise.all([
-      listPublished(locals.supabase, filters, page),
-      filterOptions(locals.supabase)
+    const [{ outputs: rows, total }, options] = await Promise.all([
+      outputs.list(locals.supabase, filters, page),
+      filterOptions.list(locals.supabase)
     ]);
     return {
-      outputs: outputs.map((o) => ({
+      outputs: rows.map((o) => ({
         slug: o.slug,
         title: o.title,
         summary: o.summary,
@@ -54,11 +38,11 @@ export const load: PageServerLoad = async ({ locals, url }) => {
       })),
       total,
       page,
-      totalPages: Math.max(1, Math.ceil(total / OUTPUTS_PAGE_SIZE)),
+      totalPages: pageCount(total),
       filters,
-      kinds: OUTPUT_KINDS.map(({ value, text }) => ({ value, text })),
-      outcomes: options.outcomes.map(({ slug, title }) => ({ slug, title })),
-      workstreams: options.workstreams.map(({ slug, title }) => ({ slug, title }))
+      kinds: OUTPUT_KIND_CHOICES,
+      outcomes: filterOptions.forSelect(options.outcomes),
+      workstreams: filterOptions.forSelect(options.workstreams)
     };
   } catch (e) {
     failPage(e);

@@ -1,34 +1,25 @@
-import { markdownToText } from '#lib/markdown.ts';
-import { filterOptions } from '#lib/server/commitments.ts';
-import { usedByText } from '#lib/server/outputs.ts';
-import {
-  isMaturity,
-  listPublished,
-  MATURITIES,
-  maturityTag,
-  PATTERNS_PAGE_SIZE
-} from '#lib/server/patterns.ts';
+import { usedByText } from '#lib/credits.ts';
+import { ENUMS, MATURITY_CHOICES, maturityTag } from '#lib/labels.ts';
+import * as filterOptions from '#lib/server/filter-options.ts';
+import { markdownToText } from '#lib/server/markdown.ts';
+import * as patterns from '#lib/server/patterns.ts';
 import { failPage } from '#lib/server/page-errors.ts';
+import { choiceParam, pageCount, pageParam, slugParam } from '#lib/server/query.ts';
 import type { PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ locals, url }) => {
-  const maturity = url.searchParams.get('maturity') ?? '';
-  const outcome = url.searchParams.get('outcome')?.trim() ?? '';
   const filters = {
-    maturity: isMaturity(maturity) ? maturity : undefined,
-    outcome: /^[a-z0-9]+(-[a-z0-9]+)*$/.test(outcome) && outcome.length <= 100 ? outcome : undefined
+    maturity: choiceParam(url, 'maturity', ENUMS.pattern_maturity),
+    outcome: slugParam(url, 'outcome')
   };
-  const page = Math.max(
-    1,
-    Math.min(10_000, Number.parseInt(url.searchParams.get('page') ?? '1', 10) || 1)
-  );
+  const page = pageParam(url);
   try {
-    const [{ patterns, total }, options] = await Promise.all([
-      listPublished(locals.supabase, filters, page),
-      filterOptions(locals.supabase)
+    const [{ patterns: rows, total }, options] = await Promise.all([
+      patterns.list(locals.supabase, filters, page),
+      filterOptions.list(locals.supabase)
     ]);
     return {
-      patterns: patterns.map((p) => ({
+      patterns: rows.map((p) => ({
         slug: p.slug,
         title: p.title,
         // The summary states the problem in a sentence; failing that, the problem itself.
@@ -38,10 +29,10 @@ export const load: PageServerLoad = async ({ locals, url }) => {
       })),
       total,
       page,
-      totalPages: Math.max(1, Math.ceil(total / PATTERNS_PAGE_SIZE)),
+      totalPages: pageCount(total),
       filters,
-      maturities: MATURITIES.map(({ value, text, hint }) => ({ value, text, hint })),
-      outcomes: options.outcomes.map(({ slug, title }) => ({ slug, title }))
+      maturities: MATURITY_CHOICES,
+      outcomes: filterOptions.forSelect(options.outcomes)
     };
   } catch (e) {
     failPage(e);

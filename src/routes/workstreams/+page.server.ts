@@ -1,33 +1,30 @@
-import { currentUser, filterOptions } from '#lib/server/commitments.ts';
-import { listPage, WORKSTREAMS_PAGE_SIZE } from '#lib/server/workstreams.ts';
+import { ENUMS } from '#lib/labels.ts';
+import * as filterOptions from '#lib/server/filter-options.ts';
 import { failPage } from '#lib/server/page-errors.ts';
-import { WORKSTREAM_STATUSES } from '#lib/validation/workstream.ts';
+import { choiceParam, pageCount, pageParam, slugParam } from '#lib/server/query.ts';
+import { currentUser } from '#lib/server/session.ts';
+import * as workstreams from '#lib/server/workstreams.ts';
 import type { PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ locals, url }) => {
   const user = await currentUser(locals);
-  const status = url.searchParams.get('status') ?? '';
-  const outcome = url.searchParams.get('outcome') ?? '';
   const filters = {
-    status: (WORKSTREAM_STATUSES as readonly string[]).includes(status) ? status : undefined,
-    outcome: /^[a-z0-9]+(-[a-z0-9]+)*$/.test(outcome) && outcome.length <= 100 ? outcome : undefined
+    status: choiceParam(url, 'status', ENUMS.workstream_status),
+    outcome: slugParam(url, 'outcome')
   };
-  const page = Math.max(
-    1,
-    Math.min(10_000, Number.parseInt(url.searchParams.get('page') ?? '1', 10) || 1)
-  );
+  const page = pageParam(url);
   try {
-    const [{ workstreams, total }, options] = await Promise.all([
-      listPage(locals.supabase, filters, page),
-      filterOptions(locals.supabase)
+    const [{ workstreams: rows, total }, options] = await Promise.all([
+      workstreams.list(locals.supabase, filters, page),
+      filterOptions.list(locals.supabase)
     ]);
     return {
-      workstreams,
+      workstreams: rows,
       total,
       page,
-      totalPages: Math.max(1, Math.ceil(total / WORKSTREAMS_PAGE_SIZE)),
+      totalPages: pageCount(total),
       filters,
-      outcomes: options.outcomes,
+      outcomes: filterOptions.forSelect(options.outcomes),
       signedIn: !!user
     };
   } catch (e) {

@@ -1,37 +1,35 @@
+import { currentUser, requireMember } from '#lib/server/session.ts';
 import { fail } from '@sveltejs/kit';
-import {
-  archive,
-  attachOutput,
-  currentUser,
-  evidenceCandidates,
-  get,
-  offerHelp,
-  requireMember,
-  unwatch,
-  watch
-} from '#lib/server/commitments.ts';
-import { checkIn } from '#lib/server/check-ins.ts';
+import * as commitments from '#lib/server/commitments.ts';
+import * as checkIns from '#lib/server/check-ins.ts';
 import { toDataError } from '#lib/server/errors.ts';
 import { refused } from '#lib/server/form-actions.ts';
+import { renderMarkdown } from '#lib/server/markdown.ts';
 import { failPage } from '#lib/server/page-errors.ts';
 import { addDaysTo, todayInLondon } from '#lib/dates.ts';
 import { attachOutputSchema, offerHelpSchema } from '#lib/validation/commitment.ts';
 import { checkInSchema } from '#lib/validation/check-in.ts';
 import { parseForm } from '#lib/validation/form.ts';
+import { afterIWill } from '#lib/commitment-title.ts';
+import { described } from '#lib/server/meta.ts';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ locals, params }) => {
   const user = await currentUser(locals);
   try {
-    const commitment = await get(locals.supabase, params.id);
+    const commitment = await commitments.get(locals.supabase, params.id);
     const isOwner = !!user && commitment.owner_id === user.id;
     // Only the owner attaches evidence: only they need the outputs to choose from.
-    const candidates = isOwner ? await evidenceCandidates(locals.supabase) : [];
+    const candidates = isOwner ? await commitments.listEvidenceCandidates(locals.supabase) : [];
     const mine = user
       ? commitment.commitment_watchers.find((w) => w.user_id === user.id)
       : undefined;
     return {
+      ...described(
+        `I will ${afterIWill(commitment.title)}${commitment.so_that ? ` so that ${commitment.so_that}` : ''}`
+      ),
       commitment,
+      descriptionHtml: renderMarkdown(commitment.description),
       candidates,
       isOwner,
       signedIn: !!user,
@@ -50,7 +48,7 @@ export const actions: Actions = {
     if (!parsed.ok)
       return fail(400, { action: 'checkIn', errors: parsed.errors, values: parsed.values });
     try {
-      await checkIn(locals.supabase, params.id, user.id, parsed.data);
+      await checkIns.create(locals.supabase, params.id, user.id, parsed.data);
     } catch (e) {
       return refused(
         e,
@@ -75,7 +73,7 @@ export const actions: Actions = {
   watch: async ({ locals, params, url }) => {
     const user = await requireMember(locals, url.pathname);
     try {
-      await watch(locals.supabase, params.id, user.id);
+      await commitments.watch(locals.supabase, params.id, user.id);
     } catch (e) {
       return refused(
         e,
@@ -89,7 +87,7 @@ export const actions: Actions = {
   unwatch: async ({ locals, params, url }) => {
     const user = await requireMember(locals, url.pathname);
     try {
-      await unwatch(locals.supabase, params.id, user.id);
+      await commitments.unwatch(locals.supabase, params.id, user.id);
     } catch (e) {
       return refused(
         e,
@@ -106,7 +104,7 @@ export const actions: Actions = {
     if (!parsed.ok)
       return fail(400, { action: 'offerHelp', errors: parsed.errors, values: parsed.values });
     try {
-      await offerHelp(locals.supabase, params.id, user.id, parsed.data.help_note);
+      await commitments.offerHelp(locals.supabase, params.id, user.id, parsed.data.help_note);
     } catch (e) {
       return refused(
         e,
@@ -125,7 +123,7 @@ export const actions: Actions = {
     if (!parsed.ok)
       return fail(400, { action: 'attach', errors: parsed.errors, values: parsed.values });
     try {
-      await attachOutput(locals.supabase, params.id, parsed.data.output_id);
+      await commitments.attachOutput(locals.supabase, params.id, parsed.data.output_id);
     } catch (e) {
       const error = toDataError(e);
       return refused(
@@ -144,7 +142,11 @@ export const actions: Actions = {
     await requireMember(locals, url.pathname);
     const version = Number((await request.formData()).get('version'));
     try {
-      await archive(locals.supabase, params.id, Number.isInteger(version) ? version : 0);
+      await commitments.archive(
+        locals.supabase,
+        params.id,
+        Number.isInteger(version) ? version : 0
+      );
     } catch (e) {
       return refused(
         e,

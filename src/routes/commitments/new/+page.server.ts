@@ -1,18 +1,22 @@
+import * as filterOptions from '#lib/server/filter-options.ts';
+import { requireMember } from '#lib/server/session.ts';
 import { redirect } from '@sveltejs/kit';
-import { create, filterOptions, requireMember } from '#lib/server/commitments.ts';
+import * as commitments from '#lib/server/commitments.ts';
 import { parseWithOutcomes, refused } from '#lib/server/form-actions.ts';
 import { failPage } from '#lib/server/page-errors.ts';
+import { slugParam } from '#lib/server/query.ts';
 import { todayInLondon } from '#lib/dates.ts';
 import { commitmentSchema, defaultFirstCheckIn } from '#lib/validation/commitment.ts';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ locals, url }) => {
-  await requireMember(locals, `${url.pathname}${url.search}`);
+  await requireMember(locals, url);
   try {
-    const options = await filterOptions(locals.supabase);
+    const options = await filterOptions.list(locals.supabase);
     // Closed workstreams take no new commitments.
     const workstreams = options.workstreams.filter((w) => w.status !== 'closed');
-    const from = workstreams.find((w) => w.slug === url.searchParams.get('workstream'));
+    const slug = slugParam(url, 'workstream');
+    const from = workstreams.find((w) => w.slug === slug);
     return {
       workstreams,
       outcomeOptions: options.outcomes,
@@ -35,7 +39,7 @@ export const actions: Actions = {
     if (!form.ok) return form.failure;
     let id: string;
     try {
-      id = await create(locals.supabase, form.data, form.outcomeIds);
+      id = await commitments.create(locals.supabase, form.data, form.outcomeIds);
     } catch (e) {
       return refused(
         e,

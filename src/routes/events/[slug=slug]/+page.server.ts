@@ -1,24 +1,21 @@
+import { currentUser } from '#lib/server/session.ts';
+import { eventKindTag } from '#lib/labels.ts';
+import { pitchBoard, placesText, sessionGrid, type Attendance } from '#lib/event-programme.ts';
+import { creditLine } from '#lib/credits.ts';
 import { formatDate, formatDateTime, formatRange, formatTime, todayInLondon } from '#lib/dates.ts';
-import { currentUser } from '#lib/server/commitments.ts';
-import {
-  attendance,
-  eventKindTag,
-  getBySlug,
-  pitchBoard,
-  placesText,
-  sessionGrid,
-  type Attendance,
-  type EventSession
-} from '#lib/server/events.ts';
-import { creditLine } from '#lib/server/outputs.ts';
+
+import * as events from '#lib/server/events.ts';
+
+import { renderMarkdown } from '#lib/server/markdown.ts';
 import { failPage } from '#lib/server/page-errors.ts';
+import { described } from '#lib/server/meta.ts';
 import type { PageServerLoad } from './$types';
 
 const names = (rows: { profiles: { display_name: string } | null }[]) =>
   rows.flatMap((r) => (r.profiles ? [r.profiles.display_name] : []));
 
 /** A session as the page shows it: presenters by name, linked outputs it may show. */
-function shown(s: EventSession) {
+function shown(s: events.Detail['event_sessions'][number]) {
   return {
     id: s.id,
     title: s.title,
@@ -30,7 +27,7 @@ function shown(s: EventSession) {
         : formatTime(s.starts_at)
       : null,
     startsAt: s.starts_at,
-    notes: s.notes,
+    notesHtml: renderMarkdown(s.notes),
     presenters: names(s.session_presenters),
     outputs: s.session_outputs.flatMap((o) => (o.outputs ? [o.outputs] : []))
   };
@@ -55,20 +52,24 @@ function placesSummary(
 export const load: PageServerLoad = async ({ locals, params }) => {
   const user = await currentUser(locals);
   try {
-    // Two requests: the event with everything embedded (its joining details only when
-    // someone is signed in), then its places.
-    const e = await getBySlug(locals.supabase, params.slug, !!user);
-    const places = (await attendance(locals.supabase, [e.id])).get(e.id);
+    // The event with everything embedded and (for someone signed in) its joining details
+    // in parallel, then its places: three requests at most, two after each other.
+    const [e, joining] = await Promise.all([
+      events.get(locals.supabase, params.slug),
+      user ? events.getJoiningDetails(locals.supabase, params.slug) : null
+    ]);
+    const places = (await events.attendance(locals.supabase, [e.id])).get(e.id);
     const now = Date.now();
     const upcoming = Date.parse(e.ends_at) >= now;
     const isCamp = e.kind === 'camp';
     const grid = isCamp ? sessionGrid(e.event_sessions, (at) => todayInLondon(new Date(at))) : null;
     return {
+      ...described(e.summary),
       event: {
         slug: e.slug,
         title: e.title,
         summary: e.summary,
-        description: e.description,
+        descriptionHtml: renderMarkdown(e.description),
         kind: eventKindTag(e.kind),
         isCamp,
         isShowAndTell: e.kind === 'show_and_tell',
@@ -87,8 +88,8 @@ export const load: PageServerLoad = async ({ locals, params }) => {
           upcoming && e.registration_closes_at && Date.parse(e.registration_closes_at) > now
             ? formatDateTime(e.registration_closes_at)
             : null,
-        onlineUrl: e.event_private_details?.online_url ?? null,
-        joiningInstructions: e.event_private_details?.joining_instructions ?? null,
+        onlineUrl: joining?.online_url ?? null,
+        joiningInstructions: joining?.joining_instructions ?? null,
         organiserCount: e.event_organisers.length,
         // Visitors see the names of organisers with public profiles; the rest are counted.
         organisers: creditLine({

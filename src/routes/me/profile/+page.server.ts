@@ -1,47 +1,34 @@
-import { fail, redirect } from '@sveltejs/kit';
-import { listForSelect } from '#lib/server/organisations.ts';
-import { getOwn, updateOwn } from '#lib/server/profiles.ts';
+import { fail } from '@sveltejs/kit';
+import * as organisations from '#lib/server/organisations.ts';
+import * as profiles from '#lib/server/profiles.ts';
 import { UNAVAILABLE_MESSAGE, toDataError } from '#lib/server/errors.ts';
 import { failPage } from '#lib/server/page-errors.ts';
+import { requireMember } from '#lib/server/session.ts';
 import { parseForm } from '#lib/validation/form.ts';
 import { profileSchema } from '#lib/validation/profile.ts';
 import type { Actions, PageServerLoad } from './$types';
 
-const SIGN_IN = `/sign-in?next=${encodeURIComponent('/me/profile')}`;
-
-async function requireUser(locals: App.Locals) {
+export const load: PageServerLoad = async ({ locals, url }) => {
+  const user = await requireMember(locals, url);
   try {
-    const { user } = await locals.safeGetSession();
-    if (!user) redirect(303, SIGN_IN);
-    return user;
-  } catch (e) {
-    // `redirect` throws too: let it through; anything else is the auth service failing.
-    if (e instanceof Error && e.name === 'DataError') failPage(e);
-    throw e;
-  }
-}
-
-export const load: PageServerLoad = async ({ locals }) => {
-  const user = await requireUser(locals);
-  try {
-    const [profile, organisations] = await Promise.all([
-      getOwn(locals.supabase, user.id),
-      listForSelect(locals.supabase)
+    const [profile, choices] = await Promise.all([
+      profiles.get(locals.supabase, user.id),
+      organisations.list(locals.supabase)
     ]);
-    return { profile, organisations };
+    return { profile, organisations: choices };
   } catch (e) {
     failPage(e);
   }
 };
 
 export const actions: Actions = {
-  default: async ({ request, locals }) => {
-    const user = await requireUser(locals);
+  default: async ({ request, locals, url }) => {
+    const user = await requireMember(locals, url);
     const parsed = parseForm(profileSchema, await request.formData());
     if (!parsed.ok) return fail(400, { errors: parsed.errors, values: parsed.values });
 
     try {
-      await updateOwn(locals.supabase, user.id, parsed.data);
+      await profiles.update(locals.supabase, user.id, parsed.data);
       return { saved: true };
     } catch (e) {
       const error = toDataError(e);
@@ -58,7 +45,7 @@ export const actions: Actions = {
         // Keep what they typed, but against the latest version, so saving again works.
         let latest: number | undefined;
         try {
-          latest = (await getOwn(locals.supabase, user.id)).version;
+          latest = (await profiles.get(locals.supabase, user.id)).version;
         } catch {
           latest = undefined;
         }

@@ -1,16 +1,18 @@
+import { eventKindTag, outputKindLabel, maturityTag } from '#lib/labels.ts';
 import { formatRange } from '#lib/dates.ts';
-import { eventKindTag } from '#lib/server/events.ts';
-import { getPage } from '#lib/server/outcomes.ts';
-import { outputKindLabel } from '#lib/server/outputs.ts';
-import { maturityTag } from '#lib/server/patterns.ts';
+
+import * as outcomes from '#lib/server/outcomes.ts';
+
 import { failPage } from '#lib/server/page-errors.ts';
+import { described } from '#lib/server/meta.ts';
 import type { PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ locals, params }) => {
   try {
     // One request: the outcome with a few of each kind of work tagged with it, and counts.
-    const page = await getPage(locals.supabase, params.slug);
+    const page = await outcomes.get(locals.supabase, params.slug);
     return {
+      ...described(page.outcome.description),
       outcome: page.outcome,
       workstreams: page.workstreams,
       commitments: page.commitments,

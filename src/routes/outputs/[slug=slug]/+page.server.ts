@@ -1,11 +1,9 @@
-import {
-  creditsFor,
-  getBySlug,
-  outputKindLabel,
-  phaseLabel,
-  usedByText
-} from '#lib/server/outputs.ts';
+import { creditsFor, usedByText } from '#lib/credits.ts';
+import { outputKindLabel, phaseLabel } from '#lib/labels.ts';
+import * as outputs from '#lib/server/outputs.ts';
+import { renderMarkdown } from '#lib/server/markdown.ts';
 import { failPage } from '#lib/server/page-errors.ts';
+import { described } from '#lib/server/meta.ts';
 import type { PageServerLoad } from './$types';
 
 /** The site an external link goes to ("example.org"), so people know where they are going. */
@@ -21,16 +19,17 @@ function hostOf(url: string | null): string | null {
 export const load: PageServerLoad = async ({ locals, params }) => {
   try {
     // One request: the output with its contributors, tags, reuse and patterns embedded.
-    const output = await getBySlug(locals.supabase, params.slug);
+    const output = await outputs.get(locals.supabase, params.slug);
     const organisations = new Set(
       output.output_reuses.flatMap((r) => (r.organisations ? [r.organisations.name] : []))
     );
     return {
+      ...described(output.summary),
       output: {
         slug: output.slug,
         title: output.title,
         summary: output.summary,
-        body: output.body,
+        bodyHtml: renderMarkdown(output.body),
         kind: outputKindLabel(output.kind),
         status: output.status,
         externalUrl: output.external_url,

@@ -3,7 +3,9 @@ import { SITE_NAME } from '$app/env/private';
 import { todayInLondon } from '#lib/dates.ts';
 import { digestText, parseSince, type Digest } from '#lib/server/digest.ts';
 import { failPage } from '#lib/server/page-errors.ts';
-import { getDigest, pageParam, PAGE_SIZE, requireSignedIn } from '#lib/server/steering.ts';
+import { requireMember } from '#lib/server/session.ts';
+import { pageCount, pageParam, PAGE_SIZE } from '#lib/server/query.ts';
+import * as steering from '#lib/server/steering.ts';
 import type { PageServerLoad } from './$types';
 
 // A read-only preview whose only form is a GET: rendering it in the browser as well would
@@ -11,7 +13,7 @@ import type { PageServerLoad } from './$types';
 export const csr = false;
 
 export const load: PageServerLoad = async ({ locals, url }) => {
-  await requireSignedIn(locals, url);
+  await requireMember(locals, url);
   const raw = url.searchParams.get('since') ?? '';
   const parsed = parseSince(raw, todayInLondon());
   if (!parsed.ok) {
@@ -27,13 +29,13 @@ export const load: PageServerLoad = async ({ locals, url }) => {
   }
   let full: Digest;
   try {
-    full = await getDigest(locals.supabase, parsed.since);
+    full = await steering.getDigest(locals.supabase, parsed.since);
   } catch (e) {
     failPage(e);
   }
   // A busy week on a large network touches hundreds of workstreams: 25 to a page.
   const page = pageParam(url, 'page');
-  const totalPages = Math.max(1, Math.ceil(full.groups.length / PAGE_SIZE));
+  const totalPages = pageCount(full.groups.length);
   if (page > totalPages) error(404, 'Page not found', { kind: 'not_found' });
   const digest = { ...full, groups: full.groups.slice((page - 1) * PAGE_SIZE, page * PAGE_SIZE) };
   const text = digestText(digest, { siteName: SITE_NAME, siteUrl: url.origin });

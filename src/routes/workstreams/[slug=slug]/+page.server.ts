@@ -1,28 +1,26 @@
+import { currentUser, requireMember } from '#lib/server/session.ts';
 import { fail } from '@sveltejs/kit';
-import { currentUser, requireMember } from '#lib/server/commitments.ts';
+
 import { refused } from '#lib/server/form-actions.ts';
-import {
-  approve,
-  commitmentsOf,
-  getBySlug,
-  isSteering,
-  join,
-  removeMember
-} from '#lib/server/workstreams.ts';
+import * as workstreams from '#lib/server/workstreams.ts';
+import { renderMarkdown } from '#lib/server/markdown.ts';
 import { failPage } from '#lib/server/page-errors.ts';
+import { described } from '#lib/server/meta.ts';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ locals, params }) => {
   const user = await currentUser(locals);
   try {
     const [workstream, commitments, steering] = await Promise.all([
-      getBySlug(locals.supabase, params.slug),
-      commitmentsOf(locals.supabase, params.slug),
-      isSteering(locals.supabase, user?.id)
+      workstreams.get(locals.supabase, params.slug),
+      workstreams.commitmentsOf(locals.supabase, params.slug),
+      workstreams.isSteering(locals.supabase, user?.id)
     ]);
     const me = user ? workstream.workstream_members.find((m) => m.user_id === user.id) : undefined;
     return {
+      ...described(workstream.purpose),
       workstream,
+      descriptionHtml: renderMarkdown(workstream.description),
       commitments,
       signedIn: !!user,
       membership: me?.role ?? null,
@@ -46,7 +44,7 @@ export const actions: Actions = {
     const user = await requireMember(locals, url.pathname);
     const { id } = target(await request.formData());
     try {
-      await join(locals.supabase, id, user.id);
+      await workstreams.join(locals.supabase, id, user.id);
     } catch (e) {
       return refused(
         e,
@@ -64,7 +62,7 @@ export const actions: Actions = {
     const user = await requireMember(locals, url.pathname);
     const { id } = target(await request.formData());
     try {
-      await removeMember(locals.supabase, id, user.id);
+      await workstreams.removeMember(locals.supabase, id, user.id);
     } catch (e) {
       return refused(
         e,
@@ -87,7 +85,7 @@ export const actions: Actions = {
         errors: [{ message: 'Reload the page and try again.' }]
       });
     try {
-      await approve(locals.supabase, id, version);
+      await workstreams.approve(locals.supabase, id, version);
     } catch (e) {
       return refused(
         e,

@@ -1,16 +1,18 @@
+import * as filterOptions from '#lib/server/filter-options.ts';
+import { requireMember } from '#lib/server/session.ts';
 import { fail, redirect } from '@sveltejs/kit';
-import { filterOptions, requireMember } from '#lib/server/commitments.ts';
+
 import { toDataError } from '#lib/server/errors.ts';
 import { parseWithOutcomes, refused } from '#lib/server/form-actions.ts';
 import { failPage } from '#lib/server/page-errors.ts';
-import { propose } from '#lib/server/workstreams.ts';
+import * as workstreams from '#lib/server/workstreams.ts';
 import { proposeWorkstreamSchema, slugify } from '#lib/validation/workstream.ts';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ locals }) => {
   await requireMember(locals, '/workstreams/new');
   try {
-    return { outcomeOptions: (await filterOptions(locals.supabase)).outcomes };
+    return { outcomeOptions: (await filterOptions.list(locals.supabase)).outcomes };
   } catch (e) {
     failPage(e);
   }
@@ -24,7 +26,12 @@ export const actions: Actions = {
     if (!form.ok) return form.failure;
     let slug: string;
     try {
-      slug = await propose(locals.supabase, slugify(form.data.title), form.data, form.outcomeIds);
+      slug = await workstreams.propose(
+        locals.supabase,
+        slugify(form.data.title),
+        form.data,
+        form.outcomeIds
+      );
     } catch (e) {
       const error = toDataError(e);
       if (error.code === '23505') {

@@ -1,6 +1,8 @@
+import * as filterOptions from '#lib/server/filter-options.ts';
+import { requireMember } from '#lib/server/session.ts';
 import { error, isHttpError, redirect } from '@sveltejs/kit';
-import { filterOptions, getForEdit, requireMember, update } from '#lib/server/commitments.ts';
-import { editConflict, parseWithOutcomes, refused } from '#lib/server/form-actions.ts';
+import * as commitments from '#lib/server/commitments.ts';
+import { editRefused, parseWithOutcomes } from '#lib/server/form-actions.ts';
 import { failPage } from '#lib/server/page-errors.ts';
 import { todayInLondon } from '#lib/dates.ts';
 import { commitmentSchema } from '#lib/validation/commitment.ts';
@@ -10,8 +12,8 @@ export const load: PageServerLoad = async ({ locals, params, url }) => {
   const user = await requireMember(locals, url.pathname);
   try {
     const [commitment, options] = await Promise.all([
-      getForEdit(locals.supabase, params.id),
-      filterOptions(locals.supabase)
+      commitments.getForEdit(locals.supabase, params.id),
+      filterOptions.list(locals.supabase)
     ]);
     if (commitment.owner_id !== user.id) {
       error(403, 'Only the owner of a commitment can edit it.', { kind: 'forbidden' });
@@ -49,22 +51,16 @@ export const actions: Actions = {
     const form = parseWithOutcomes(commitmentSchema(todayInLondon(), { editing: true }), formData);
     if (!form.ok) return form.failure;
     try {
-      await update(locals.supabase, params.id, form.data, form.outcomeIds);
+      await commitments.update(locals.supabase, params.id, form.data, form.outcomeIds);
     } catch (e) {
-      const conflict = await editConflict(
+      return editRefused(
         e,
-        async () => (await getForEdit(locals.supabase, params.id)).version,
-        'This commitment was changed by someone else (or in another tab) since you opened it. Your changes below have not been saved. Check them against the commitment and save again.',
-        form
-      );
-      if (conflict) return conflict;
-      return refused(
-        e,
-        { values: form.values, outcomes: form.outcomes },
+        form,
+        async () => (await commitments.getForEdit(locals.supabase, params.id)).version,
         {
-          forbidden:
-            'Only the owner of a commitment can edit it. Your changes have not been saved.',
-          invalid: 'Some of your answers could not be saved. Check them and try again.'
+          conflict:
+            'This commitment was changed by someone else (or in another tab) since you opened it. Your changes below have not been saved. Check them against the commitment and save again.',
+          forbidden: 'Only the owner of a commitment can edit it. Your changes have not been saved.'
         }
       );
     }

@@ -1,18 +1,23 @@
+import * as filterOptions from '#lib/server/filter-options.ts';
+import { requireMember } from '#lib/server/session.ts';
 import { error, isHttpError, redirect } from '@sveltejs/kit';
-import { filterOptions, requireMember } from '#lib/server/commitments.ts';
+
 import { toDataError } from '#lib/server/errors.ts';
-import { editConflict, parseWithOutcomes, refused } from '#lib/server/form-actions.ts';
+import { editRefused, parseWithOutcomes } from '#lib/server/form-actions.ts';
 import { failPage } from '#lib/server/page-errors.ts';
-import { getForEdit, isSteering, updateWorkstream } from '#lib/server/workstreams.ts';
+import * as workstreams from '#lib/server/workstreams.ts';
 import { editWorkstreamSchema } from '#lib/validation/workstream.ts';
+import { WORKSTREAM_STATUS_CHOICES } from '#lib/labels.ts';
 import type { Actions, PageServerLoad } from './$types';
 
-const ALL = [
-  { value: 'proposed', text: 'Proposed', hint: 'Waiting for the steering group.' },
-  { value: 'active', text: 'Active' },
-  { value: 'paused', text: 'Paused', hint: 'Nothing is happening for now; it can be resumed.' },
-  { value: 'closed', text: 'Closed', hint: 'Finished. Nobody can join; its record stays.' }
-];
+const HINTS: Record<string, string> = {
+  proposed: 'Waiting for the steering group.',
+  paused: 'Nothing is happening for now; it can be resumed.',
+  closed: 'Finished. Nobody can join; its record stays.'
+};
+const ALL = WORKSTREAM_STATUS_CHOICES.map((c) =>
+  HINTS[c.value] ? { ...c, hint: HINTS[c.value] } : c
+);
 
 /** Leads cannot approve a proposal (or send a workstream back to proposed): steering can. */
 function statusChoices(status: string, steering: boolean) {
@@ -25,9 +30,9 @@ export const load: PageServerLoad = async ({ locals, params, url }) => {
   const user = await requireMember(locals, url.pathname);
   try {
     const [workstream, options, steering] = await Promise.all([
-      getForEdit(locals.supabase, params.slug),
-      filterOptions(locals.supabase),
-      isSteering(locals.supabase, user.id)
+      workstreams.getForEdit(locals.supabase, params.slug),
+      filterOptions.list(locals.supabase),
+      workstreams.isSteering(locals.supabase, user.id)
     ]);
     const lead = workstream.workstream_members.some(
       (m) => m.user_id === user.id && m.role === 'lead'
@@ -66,25 +71,20 @@ export const actions: Actions = {
     const form = parseWithOutcomes(editWorkstreamSchema, formData);
     if (!form.ok) return form.failure;
     try {
-      const current = await getForEdit(locals.supabase, params.slug);
-      await updateWorkstream(locals.supabase, current.id, form.data, form.outcomeIds);
+      const current = await workstreams.getForEdit(locals.supabase, params.slug);
+      await workstreams.update(locals.supabase, current.id, form.data, form.outcomeIds);
     } catch (e) {
       const dataError = toDataError(e);
-      const conflict = await editConflict(
+      return editRefused(
         dataError,
-        async () => (await getForEdit(locals.supabase, params.slug)).version,
-        'This workstream was changed by someone else since you opened it. Your changes below have not been saved. Check them and save again.',
-        form
-      );
-      if (conflict) return conflict;
-      return refused(
-        dataError,
-        { values: form.values, outcomes: form.outcomes },
+        form,
+        async () => (await workstreams.getForEdit(locals.supabase, params.slug)).version,
         {
+          conflict:
+            'This workstream was changed by someone else since you opened it. Your changes below have not been saved. Check them and save again.',
           forbidden: dataError.message.includes('steering group')
             ? `${dataError.message} Choose another status.`
-            : 'Only the leads of a workstream and the steering group can edit it.',
-          invalid: 'Some of your answers could not be saved. Check them and try again.'
+            : 'Only the leads of a workstream and the steering group can edit it.'
         }
       );
     }

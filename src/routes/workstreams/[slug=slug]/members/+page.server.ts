@@ -1,8 +1,9 @@
+import { requireMember } from '#lib/server/session.ts';
 import { error, fail, isHttpError } from '@sveltejs/kit';
-import { requireMember } from '#lib/server/commitments.ts';
+
 import { refused } from '#lib/server/form-actions.ts';
 import { failPage } from '#lib/server/page-errors.ts';
-import { getForEdit, isSteering, removeMember, setRole } from '#lib/server/workstreams.ts';
+import * as workstreams from '#lib/server/workstreams.ts';
 import { parseForm } from '#lib/validation/form.ts';
 import { memberSchema } from '#lib/validation/workstream.ts';
 import type { Actions, PageServerLoad } from './$types';
@@ -11,8 +12,8 @@ export const load: PageServerLoad = async ({ locals, params, url }) => {
   const user = await requireMember(locals, url.pathname);
   try {
     const [workstream, steering] = await Promise.all([
-      getForEdit(locals.supabase, params.slug),
-      isSteering(locals.supabase, user.id)
+      workstreams.getForEdit(locals.supabase, params.slug),
+      workstreams.isSteering(locals.supabase, user.id)
     ]);
     const lead = workstream.workstream_members.some(
       (m) => m.user_id === user.id && m.role === 'lead'
@@ -44,9 +45,9 @@ async function change(
   const parsed = parseForm(memberSchema, await request.formData());
   if (!parsed.ok) return fail(400, { errors: parsed.errors, values: parsed.values });
   try {
-    const { id } = await getForEdit(locals.supabase, slug);
-    if (what === 'remove') await removeMember(locals.supabase, id, parsed.data.user_id);
-    else await setRole(locals.supabase, id, parsed.data.user_id, what);
+    const { id } = await workstreams.getForEdit(locals.supabase, slug);
+    if (what === 'remove') await workstreams.removeMember(locals.supabase, id, parsed.data.user_id);
+    else await workstreams.setRole(locals.supabase, id, parsed.data.user_id, what);
   } catch (e) {
     return refused(
       e,

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { creditLine, creditsFor, outputKindLabel, phaseLabel, usedByText } from './outputs.ts';
+import { creditLine, creditsFor, usedByText } from './credits.ts';
+import { outputKindLabel, phaseLabel } from './labels.ts';
 
 const person = (name: string, organisation: string | null = null) => ({
   profiles: {

@@ -1,12 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { pitchBoard, placesText, sessionGrid, type EventSession } from './events.ts';
+import { pitchBoard, placesText, sessionGrid } from './event-programme.ts';
 
 const session = (
   id: string,
   room: string | null,
   starts_at: string | null,
   ends_at: string | null = null
-): EventSession => ({
+) => ({
   id,
   title: `Session ${id}`,
   description: null,

@@ -1,0 +1,153 @@
+// How the database's values read and look wherever they appear: the words and GOV.UK tag
+// colours for statuses, kinds and maturities. Browser-safe, so components use it too.
+// Keyed by the generated enums: when the schema gains a value, this stops compiling.
+import { Constants, type Database } from './database.types.ts';
+
+type Enums = Database['public']['Enums'];
+export type CommitmentStatus = Enums['commitment_status'];
+export type WorkstreamStatus = Enums['workstream_status'];
+export type OutputKind = Enums['output_kind'];
+export type EventKind = Enums['event_kind'];
+export type Maturity = Enums['pattern_maturity'];
+export type Staleness = 'on_track' | 'overdue' | 'dormant';
+
+export interface Tag {
+  text: string;
+  className: string;
+}
+
+/** Every value of an enum, in the schema's order. */
+export const ENUMS = Constants.public.Enums;
+
+/** Whether `value` is one of `values` (a query-string filter, a form field). */
+export function isOneOf<T extends string>(values: readonly T[], value: string): value is T {
+  return (values as readonly string[]).includes(value);
+}
+
+// Keys in the order a select lists them.
+const COMMITMENT_STATUS_TAGS: Record<CommitmentStatus, Tag> = {
+  planned: { text: 'Planned', className: 'govuk-tag--blue' },
+  in_progress: { text: 'In progress', className: 'govuk-tag--light-blue' },
+  blocked: { text: 'Blocked', className: 'govuk-tag--yellow' },
+  done: { text: 'Done', className: 'govuk-tag--green' },
+  dropped: { text: 'Dropped', className: 'govuk-tag--grey' }
+};
+
+const WORKSTREAM_STATUS_TAGS: Record<WorkstreamStatus, Tag> = {
+  proposed: { text: 'Proposed', className: 'govuk-tag--purple' },
+  active: { text: 'Active', className: 'govuk-tag--green' },
+  paused: { text: 'Paused', className: 'govuk-tag--yellow' },
+  closed: { text: 'Closed', className: 'govuk-tag--grey' }
+};
+
+const OUTPUT_KIND_LABELS: Record<OutputKind, string> = {
+  guide: 'Guide',
+  template: 'Template',
+  code: 'Code',
+  data_set: 'Data set',
+  research: 'Research',
+  case_study: 'Case study',
+  slides: 'Slides',
+  recording: 'Recording',
+  other: 'Other'
+};
+
+const EVENT_KIND_TAGS: Record<EventKind, Tag> = {
+  camp: { text: 'Camp', className: 'govuk-tag--purple' },
+  show_and_tell: { text: 'Show-and-tell', className: 'govuk-tag--turquoise' },
+  meetup: { text: 'Meetup', className: 'govuk-tag--blue' },
+  workshop: { text: 'Workshop', className: 'govuk-tag--light-blue' }
+};
+
+// Most mature first: the order the filter lists them.
+const MATURITY_TAGS: Record<Maturity, Tag & { hint: string }> = {
+  recommended: {
+    text: 'Recommended',
+    className: 'govuk-tag--green',
+    hint: 'Used by several organisations, with evidence that it works.'
+  },
+  beta: {
+    text: 'Beta',
+    className: 'govuk-tag--blue',
+    hint: 'In use, still being tested and improved.'
+  },
+  experimental: {
+    text: 'Experimental',
+    className: 'govuk-tag--yellow',
+    hint: 'Promising, tried in one or two places.'
+  },
+  retired: {
+    text: 'Retired',
+    className: 'govuk-tag--grey',
+    hint: 'No longer recommended: see why on its page.'
+  }
+};
+
+const UNKNOWN: Tag = { text: 'Unknown', className: 'govuk-tag--grey' };
+
+const lookUp = <T>(table: Record<string, T>, key: string | null | undefined): T | undefined =>
+  key && Object.hasOwn(table, key) ? table[key] : undefined;
+
+/** Value and words of each entry, for selects, radios and filters. */
+const choices = (table: Record<string, Tag | string>) =>
+  Object.entries(table).map(([value, v]) => ({ value, text: typeof v === 'string' ? v : v.text }));
+
+/** The tag for a commitment status ("In progress", light blue). */
+export const statusTag = (status: string | null | undefined): Tag =>
+  lookUp(COMMITMENT_STATUS_TAGS, status) ?? UNKNOWN;
+
+/** "In progress" for 'in_progress'. */
+export const statusLabel = (status: string | null | undefined): string =>
+  lookUp(COMMITMENT_STATUS_TAGS, status)?.text ?? 'Unknown';
+
+export const STATUS_CHOICES = choices(COMMITMENT_STATUS_TAGS);
+
+export const STALENESS_CHOICES: { value: Staleness; text: string }[] = [
+  { value: 'on_track', text: 'On track' },
+  { value: 'overdue', text: 'Overdue' },
+  { value: 'dormant', text: 'Dormant' }
+];
+
+/** The staleness tag, or null when the commitment is on track (nothing to flag). */
+export function stalenessTag(
+  staleness: string | null | undefined,
+  daysOverdue?: number | null
+): Tag | null {
+  const days = daysOverdue && daysOverdue > 0 ? daysOverdue : null;
+  const when = days ? ` (${days} ${days === 1 ? 'day' : 'days'})` : '';
+  if (staleness === 'dormant') return { text: `Dormant${when}`, className: 'govuk-tag--red' };
+  if (staleness === 'overdue') return { text: `Overdue${when}`, className: 'govuk-tag--orange' };
+  return null;
+}
+
+export const workstreamStatusTag = (status: string | null | undefined): Tag =>
+  lookUp(WORKSTREAM_STATUS_TAGS, status) ?? UNKNOWN;
+
+export const WORKSTREAM_STATUS_CHOICES = choices(WORKSTREAM_STATUS_TAGS);
+
+/** "Data set" for 'data_set'. */
+export const outputKindLabel = (kind: string | null | undefined): string =>
+  lookUp(OUTPUT_KIND_LABELS, kind) ?? 'Other';
+
+export const OUTPUT_KIND_CHOICES = choices(OUTPUT_KIND_LABELS);
+
+/** The kind tag's words and colour ("Show-and-tell", turquoise). */
+export const eventKindTag = (kind: string | null | undefined): Tag =>
+  lookUp(EVENT_KIND_TAGS, kind) ?? { text: 'Event', className: 'govuk-tag--grey' };
+
+export const EVENT_KIND_CHOICES = choices(EVENT_KIND_TAGS);
+
+/** The maturity tag's words and colour, with the hint that says what it means. */
+export const maturityTag = (maturity: string | null | undefined): Tag & { hint: string | null } =>
+  lookUp(MATURITY_TAGS, maturity) ?? { ...UNKNOWN, hint: null };
+
+export const MATURITY_CHOICES = Object.entries(MATURITY_TAGS).map(([value, m]) => ({
+  value,
+  text: m.text,
+  hint: m.hint
+}));
+
+/** "Alpha" for 'alpha': the delivery phase an organisation was in when it reused something. */
+export function phaseLabel(phase: string | null | undefined): string | null {
+  return phase ? phase.charAt(0).toUpperCase() + phase.slice(1) : null;
+}
