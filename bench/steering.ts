@@ -76,22 +76,22 @@ const queries: { name: string; what: string; sql: string }[] = [
   {
     name: 'report_page',
     what: '/steering (all of the above, one call)',
-    sql: 'select public.steering_report(25, 0, 25, 0, 25) as r'
+    sql: 'select to_jsonb(t) as r from public.steering_report(25, 0, 25, 0, 25) t'
   },
   {
     name: 'report_csv',
     what: '/steering/commitments.csv',
-    sql: 'select public.steering_report(10000, 0, 10000, 0, 10000) as r'
+    sql: 'select to_jsonb(t) as r from public.steering_report(10000, 0, 10000, 0, 10000) t'
   },
   {
     name: 'digest_week',
     what: '/steering/digest (last 7 days)',
-    sql: 'select public.steering_digest(null) as r'
+    sql: 'select to_jsonb(t) as r from public.steering_digest(null) t'
   },
   {
     name: 'digest_month',
     what: '/steering/digest?since= 30 days ago',
-    sql: `select public.steering_digest(public.steering_today() - 30) as r`
+    sql: `select to_jsonb(t) as r from public.steering_digest(public.steering_today() - 30) t`
   }
 ];
 

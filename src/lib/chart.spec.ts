@@ -59,6 +59,21 @@ describe('fillMonths', () => {
       { month: '2026-02', made: 3, done: 1 }
     ]);
   });
+
+  it('counts a null from the database as zero and skips a row without a month', () => {
+    expect(
+      fillMonths(
+        [
+          { month: '2026-02-01', made: null, done: 2 },
+          { month: null, made: 5, done: 5 }
+        ],
+        ['2026-01', '2026-02']
+      )
+    ).toEqual([
+      { month: '2026-01', made: 0, done: 0 },
+      { month: '2026-02', made: 0, done: 2 }
+    ]);
+  });
 });
 
 describe('niceScale', () => {

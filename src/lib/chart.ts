@@ -2,6 +2,7 @@
 // it is unit tested and the Svelte component only draws what it is given. Months are
 // London calendar months ("2026-03").
 import { TZDate } from '@date-fns/tz';
+import type { CompositeTypes } from '#lib/database.types.ts';
 import { addMonths, format, parseISO } from 'date-fns';
 
 const ZONE = 'Europe/London';
@@ -87,10 +88,10 @@ export function monthsEnding(today: string, count = 12): string[] {
 
 /** Monthly counts for exactly `months`, zeros where a month has none. */
 export function fillMonths(
-  counts: readonly MonthlyCount[],
+  counts: readonly CompositeTypes<'steering_month'>[],
   months: readonly string[]
 ): MonthlyCount[] {
-  const byMonth = new Map(counts.map((c) => [c.month.slice(0, 7), c]));
+  const byMonth = new Map(counts.map((c) => [c.month?.slice(0, 7), c]));
   return months.map((month) => {
     const found = byMonth.get(month);
     return { month, made: found?.made ?? 0, done: found?.done ?? 0 };

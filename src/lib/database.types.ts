@@ -1960,7 +1960,14 @@ export type Database = {
           url: string
         }[]
       }
-      steering_digest: { Args: { p_since?: string }; Returns: Json }
+      steering_digest: {
+        Args: { p_since?: string }
+        Returns: {
+          items: Database["public"]["CompositeTypes"]["steering_digest_item"][]
+          since: string
+          today: string
+        }[]
+      }
       steering_digest_items: {
         Args: { p_since?: string }
         Returns: {
@@ -2021,7 +2028,19 @@ export type Database = {
           p_workstream_limit?: number
           p_workstream_offset?: number
         }
-        Returns: Json
+        Returns: {
+          active_members: number
+          members_without_organisation: number
+          months: Database["public"]["CompositeTypes"]["steering_month"][]
+          organisations: Database["public"]["CompositeTypes"]["steering_organisation"][]
+          organisations_total: number
+          overdue: Database["public"]["CompositeTypes"]["steering_overdue_row"][]
+          overdue_total: number
+          today: string
+          totals: Database["public"]["CompositeTypes"]["steering_workstream_row"]
+          workstream_total: number
+          workstreams: Database["public"]["CompositeTypes"]["steering_workstream_row"][]
+        }[]
       }
       steering_today: { Args: Record<PropertyKey, never>; Returns: string }
       steering_workstream_stats: {
@@ -2095,7 +2114,65 @@ export type Database = {
       workstream_status: "proposed" | "active" | "paused" | "closed"
     }
     CompositeTypes: {
-      [_ in never]: never
+      steering_digest_item: {
+        kind: string | null
+        commitment_id: string | null
+        commitment_title: string | null
+        commitment_status:
+          | Database["public"]["Enums"]["commitment_status"]
+          | null
+        workstream_id: string | null
+        workstream_slug: string | null
+        workstream_title: string | null
+        owner_handle: string | null
+        owner_display_name: string | null
+        occurred_at: string | null
+        note: string | null
+        check_in_count: number | null
+      }
+      steering_month: {
+        month: string | null
+        made: number | null
+        done: number | null
+      }
+      steering_organisation: {
+        organisation_id: string | null
+        organisation_slug: string | null
+        organisation_name: string | null
+        active_members: number | null
+      }
+      steering_overdue_row: {
+        id: string | null
+        title: string | null
+        status: Database["public"]["Enums"]["commitment_status"] | null
+        owner_handle: string | null
+        owner_display_name: string | null
+        organisation_name: string | null
+        workstream_slug: string | null
+        workstream_title: string | null
+        next_check_in_on: string | null
+        days_overdue: number | null
+        staleness: string | null
+        last_check_in_at: string | null
+      }
+      steering_workstream_row: {
+        workstream_id: string | null
+        slug: string | null
+        title: string | null
+        workstream_status:
+          | Database["public"]["Enums"]["workstream_status"]
+          | null
+        planned: number | null
+        in_progress: number | null
+        blocked: number | null
+        done: number | null
+        dropped: number | null
+        open: number | null
+        overdue: number | null
+        dormant: number | null
+        done_last_90_days: number | null
+        total: number | null
+      }
     }
   }
 }

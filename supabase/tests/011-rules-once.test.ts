@@ -138,13 +138,77 @@ describe.each(targets())('rules once on %s', (target) => {
   it.each([
     ['steering_workstream_stats()', 'Only the steering group can see the steering view.'],
     ['steering_overdue(25, 0)', 'Only the steering group can see the steering view.'],
-    ['steering_digest_items(null)', 'Only the steering group can see the weekly digest.']
+    ['steering_digest_items(null)', 'Only the steering group can see the weekly digest.'],
+    ['steering_report()', 'Only the steering group can see the steering view.'],
+    ['steering_digest(null)', 'Only the steering group can see the weekly digest.']
   ])('a member outside the steering group is refused %s (42501)', async (call, message) => {
     const error = await db().as('member', async (tx) => {
       const r = await tryQuery(tx, `select * from public.${call}`);
       return r.error && { code: r.error.code, message: r.error.message };
     });
     expect(error).toEqual({ code: '42501', message });
+  });
+
+  it('the steering report and digest answer one typed row whose lists match the functions they gather', async () => {
+    const out = await db().as('steering', async (tx) => {
+      const report = (
+        await tx.query<{
+          types: string;
+          workstream_total: number;
+          workstreams: number;
+          totals_total: number;
+          months: number;
+          overdue_total: number;
+          overdue_ids: string[];
+        }>(
+          `select pg_typeof(r.workstreams)::text || ' ' || pg_typeof(r.totals)::text || ' ' ||
+                  pg_typeof(r.months)::text || ' ' || pg_typeof(r.overdue)::text || ' ' ||
+                  pg_typeof(r.organisations)::text as types,
+                  r.workstream_total, cardinality(r.workstreams) as workstreams,
+                  (r.totals).total as totals_total, cardinality(r.months) as months,
+                  r.overdue_total, array(select (o).id::text from unnest(r.overdue) o) as overdue_ids
+           from steering_report(10000, 0, 10000, 0, 10000) r`
+        )
+      ).rows;
+      const stats = (
+        await tx.query<{ n: number; total: number }>(
+          `select count(*)::integer as n, sum(total)::integer as total from steering_workstream_stats()`
+        )
+      ).rows[0]!;
+      const overdue = (
+        await tx.query<{ id: string }>(
+          `select id::text as id from steering_overdue(10000, 0) order by days_overdue desc, id`
+        )
+      ).rows.map((r) => r.id);
+      const digest = (
+        await tx.query<{ items: number; kinds: string[] }>(
+          `select cardinality(d.items) as items, array(select (i).kind from unnest(d.items) i) as kinds
+           from steering_digest(private.london_today() - 30) d`
+        )
+      ).rows;
+      const items = (
+        await tx.query<{ kind: string }>(
+          `select kind from steering_digest_items(private.london_today() - 30)`
+        )
+      ).rows.map((r) => r.kind);
+      return { report, stats, overdue, digest, items };
+    });
+    expect(out.report).toHaveLength(1);
+    const report = out.report[0]!;
+    expect(report.types).toBe(
+      'steering_workstream_row[] steering_workstream_row steering_month[] steering_overdue_row[] steering_organisation[]'
+    );
+    expect([report.workstream_total, report.workstreams, report.totals_total]).toEqual([
+      out.stats.n,
+      out.stats.n,
+      out.stats.total
+    ]);
+    expect(report.months).toBe(12);
+    expect(report.overdue_total).toBe(out.overdue.length);
+    expect(report.overdue_ids).toEqual(out.overdue);
+    expect(out.digest).toHaveLength(1);
+    expect(out.digest[0]!.items).toBeGreaterThan(0);
+    expect(out.digest[0]!.kinds).toEqual(out.items);
   });
 
   it('views and policies use the staleness rule inlined, not as a call per row', async () => {

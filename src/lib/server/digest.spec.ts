@@ -131,6 +131,18 @@ describe('buildDigest', () => {
     expect(d.total).toBe(0);
     expect(d.groups).toEqual([]);
   });
+
+  it('leaves out an item with no kind or no commitment (composite fields may be null)', () => {
+    const d = buildDigest(
+      [
+        item('new', 'a', 'maps', { kind: null }),
+        item('done', 'b', 'maps', { commitment_id: null })
+      ],
+      period
+    );
+    expect(d.total).toBe(0);
+    expect(d.groups).toEqual([]);
+  });
 });
 
 describe('alsoText', () => {

@@ -2,6 +2,7 @@
 // each commitment once. People stopped reading the old digests because they repeated
 // items ("new" on Monday, "done" on Friday, three check-ins in between): here a commitment
 // appears once, under its most significant heading, with the rest noted beside it.
+import type { CompositeTypes } from '#lib/database.types.ts';
 import { formatDate } from '#lib/dates.ts';
 
 /** What can happen to a commitment in a digest, most significant first. */
@@ -16,21 +17,8 @@ export const DIGEST_HEADINGS: Record<DigestKind, string> = {
   check_in: 'Check-ins'
 };
 
-/** One raw item from the database (public.steering_digest_items). */
-export interface DigestItemRow {
-  kind: string;
-  commitment_id: string;
-  commitment_title: string;
-  commitment_status: string;
-  workstream_id: string | null;
-  workstream_slug: string | null;
-  workstream_title: string | null;
-  owner_handle: string | null;
-  owner_display_name: string | null;
-  occurred_at: string;
-  note: string | null;
-  check_in_count: number | null;
-}
+/** One raw item from the database (public.steering_digest_items, via steering_digest). */
+export type DigestItemRow = CompositeTypes<'steering_digest_item'>;
 
 export interface DigestEntry {
   commitmentId: string;
@@ -87,8 +75,7 @@ export const NO_WORKSTREAM = 'No workstream';
 export const DEFAULT_PER_SECTION = 10;
 
 const rank = (kind: DigestKind) => DIGEST_KINDS.indexOf(kind);
-const isKind = (kind: string): kind is DigestKind =>
-  (DIGEST_KINDS as readonly string[]).includes(kind);
+const isKind = (kind: string | null): kind is DigestKind => DIGEST_KINDS.some((k) => k === kind);
 
 /** The heading a commitment goes under, given everything that happened to it. */
 export function mostSignificant(kinds: Iterable<DigestKind>): DigestKind | null {
@@ -113,7 +100,7 @@ export function buildDigest(
   }
   const byCommitment = new Map<string, Gathered>();
   for (const row of rows) {
-    if (!isKind(row.kind)) continue;
+    if (!isKind(row.kind) || row.commitment_id === null) continue;
     const gathered = byCommitment.get(row.commitment_id) ?? { rows: [], kinds: new Set() };
     gathered.rows.push(row);
     gathered.kinds.add(row.kind);
@@ -121,7 +108,13 @@ export function buildDigest(
   }
 
   const groups = new Map<string, DigestGroup>();
-  const counts = Object.fromEntries(DIGEST_KINDS.map((k) => [k, 0])) as Record<DigestKind, number>;
+  const counts: Record<DigestKind, number> = {
+    done: 0,
+    dormant: 0,
+    overdue: 0,
+    new: 0,
+    check_in: 0
+  };
 
   for (const [commitmentId, { rows: items, kinds }] of byCommitment) {
     const kind = mostSignificant(kinds)!;
@@ -130,12 +123,12 @@ export function buildDigest(
     const first = items[0]!;
     const entry: DigestEntry = {
       commitmentId,
-      title: first.commitment_title,
-      status: first.commitment_status,
+      title: first.commitment_title ?? '',
+      status: first.commitment_status ?? '',
       ownerName: first.owner_display_name,
       ownerHandle: first.owner_handle,
       kind,
-      occurredAt: main.occurred_at,
+      occurredAt: main.occurred_at ?? '',
       note: main.note ?? checkIn?.note ?? null,
       checkInCount: checkIn?.check_in_count ?? (checkIn ? 1 : 0),
       also: DIGEST_KINDS.filter((k) => k !== kind && kinds.has(k)),

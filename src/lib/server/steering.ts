@@ -1,11 +1,13 @@
 // The steering group's data: one call to public.steering_report for the page, one to
 // public.steering_digest for the digest. Both are computed in Postgres (see
-// supabase/migrations/20261127001200_steering.sql) and refuse anyone not in the steering
-// group, which comes back here as a DataError of kind 'forbidden'.
+// supabase/migrations/20261127001200_steering.sql and 20261201000500_steering_typed.sql),
+// typed by the generator, and refuse anyone not in the steering group, which comes back
+// here as a DataError of kind 'forbidden'.
+import type { CompositeTypes, Database } from '#lib/database.types.ts';
 import type { Client } from './supabase.ts';
-import { DataError, toDataError } from './errors.ts';
+import { unwrap } from './errors.ts';
 import { PAGE_SIZE } from './query.ts';
-import { buildDigest, type Digest, type DigestItemRow } from './digest.ts';
+import { buildDigest, type Digest } from './digest.ts';
 import { fillMonths, monthsEnding, type MonthlyCount } from '#lib/chart.ts';
 import { toCsv, type CsvValue } from '#lib/csv.ts';
 import { todayInLondon } from '#lib/dates.ts';
@@ -15,62 +17,15 @@ import { parseISO } from 'date-fns';
 /** The CSV lists at most this many overdue commitments (longest overdue first). */
 export const CSV_OVERDUE_LIMIT = 10_000;
 
-export interface StatusCounts {
-  planned: number;
-  in_progress: number;
-  blocked: number;
-  done: number;
-  dropped: number;
-  open: number;
-  overdue: number;
-  dormant: number;
-  done_last_90_days: number;
-  total: number;
-}
+/** One row of public.steering_report; its lists are arrays of composite types. */
+type ReportRow = Database['public']['Functions']['steering_report']['Returns'][number];
 
-export interface WorkstreamStats extends StatusCounts {
-  /** null: the commitments that belong to no workstream. */
-  workstream_id: string | null;
-  slug: string | null;
-  title: string | null;
-  workstream_status: string | null;
-}
+/** A workstream's counts (workstream_id null: commitments in no workstream), or the totals. */
+export type WorkstreamStats = CompositeTypes<'steering_workstream_row'>;
+export type OverdueCommitment = CompositeTypes<'steering_overdue_row'>;
 
-export interface OverdueCommitment {
-  id: string;
-  title: string;
-  status: string;
-  owner_handle: string | null;
-  owner_display_name: string | null;
-  organisation_name: string | null;
-  workstream_slug: string | null;
-  workstream_title: string | null;
-  next_check_in_on: string;
-  days_overdue: number;
-  staleness: 'overdue' | 'dormant';
-  last_check_in_at: string | null;
-}
-
-export interface OrganisationTakingPart {
-  organisation_id: string;
-  organisation_slug: string;
-  organisation_name: string;
-  active_members: number;
-}
-
-export interface SteeringReport {
-  today: string;
-  workstreams: { total: number; rows: WorkstreamStats[] };
-  totals: StatusCounts;
-  months: MonthlyCount[];
-  overdue: { total: number; rows: OverdueCommitment[] };
-  participation: {
-    active_members: number;
-    organisations_total: number;
-    members_without_organisation: number;
-    organisations: OrganisationTakingPart[];
-  };
-}
+/** The report with every one of the last 12 months in it. */
+export type SteeringReport = Omit<ReportRow, 'months'> & { months: MonthlyCount[] };
 
 export interface ReportPages {
   /** 1-based */
@@ -78,42 +33,34 @@ export interface ReportPages {
   overduePage: number;
 }
 
-async function rpc<T>(
-  run: PromiseLike<{ data: unknown; error: unknown; status: number }>
-): Promise<T> {
-  const { data, error, status } = await run;
-  if (error) throw toDataError(error, status);
-  if (data === null || data === undefined)
-    throw new DataError('not_found', 'No data came back.', 404);
-  return data as T;
+async function report(
+  client: Client,
+  args: Database['public']['Functions']['steering_report']['Args']
+): Promise<SteeringReport> {
+  const row = unwrap(await client.rpc('steering_report', args).single());
+  return { ...row, months: fillMonths(row.months, monthsEnding(row.today, 12)) };
 }
 
 /** Everything /steering shows, in one API round trip. */
-export async function getReport(client: Client, pages: ReportPages): Promise<SteeringReport> {
-  const report = await rpc<SteeringReport>(
-    client.rpc('steering_report', {
-      p_workstream_limit: PAGE_SIZE,
-      p_workstream_offset: (Math.max(1, pages.workstreamPage) - 1) * PAGE_SIZE,
-      p_overdue_limit: PAGE_SIZE,
-      p_overdue_offset: (Math.max(1, pages.overduePage) - 1) * PAGE_SIZE,
-      p_organisation_limit: PAGE_SIZE
-    })
-  );
-  return { ...report, months: fillMonths(report.months, monthsEnding(report.today, 12)) };
+export function getReport(client: Client, pages: ReportPages): Promise<SteeringReport> {
+  return report(client, {
+    p_workstream_limit: PAGE_SIZE,
+    p_workstream_offset: (Math.max(1, pages.workstreamPage) - 1) * PAGE_SIZE,
+    p_overdue_limit: PAGE_SIZE,
+    p_overdue_offset: (Math.max(1, pages.overduePage) - 1) * PAGE_SIZE,
+    p_organisation_limit: PAGE_SIZE
+  });
 }
 
 /** The whole report for the CSV: every workstream, and the longest-overdue commitments. */
-export async function getFullReport(client: Client): Promise<SteeringReport> {
-  const report = await rpc<SteeringReport>(
-    client.rpc('steering_report', {
-      p_workstream_limit: 10_000,
-      p_workstream_offset: 0,
-      p_overdue_limit: CSV_OVERDUE_LIMIT,
-      p_overdue_offset: 0,
-      p_organisation_limit: 10_000
-    })
-  );
-  return { ...report, months: fillMonths(report.months, monthsEnding(report.today, 12)) };
+export function getFullReport(client: Client): Promise<SteeringReport> {
+  return report(client, {
+    p_workstream_limit: 10_000,
+    p_workstream_offset: 0,
+    p_overdue_limit: CSV_OVERDUE_LIMIT,
+    p_overdue_offset: 0,
+    p_organisation_limit: 10_000
+  });
 }
 
 export const NO_WORKSTREAM_LABEL = 'No workstream';
@@ -139,7 +86,7 @@ export function reportCsv(report: SteeringReport, siteUrl: string): string {
     'Done in the last 90 days',
     'Total'
   ]);
-  const counts = (c: StatusCounts): CsvValue[] => [
+  const counts = (c: WorkstreamStats): CsvValue[] => [
     c.planned,
     c.in_progress,
     c.blocked,
@@ -151,7 +98,7 @@ export function reportCsv(report: SteeringReport, siteUrl: string): string {
     c.done_last_90_days,
     c.total
   ];
-  for (const w of report.workstreams.rows) {
+  for (const w of report.workstreams) {
     rows.push([w.title ?? NO_WORKSTREAM_LABEL, w.workstream_status ?? '', ...counts(w)]);
   }
   rows.push(['All workstreams', '', ...counts(report.totals)]);
@@ -168,7 +115,7 @@ export function reportCsv(report: SteeringReport, siteUrl: string): string {
     'Last check-in',
     'Link'
   ]);
-  for (const c of report.overdue.rows) {
+  for (const c of report.overdue) {
     rows.push([
       c.title,
       statusLabel(c.status),
@@ -182,25 +129,19 @@ export function reportCsv(report: SteeringReport, siteUrl: string): string {
       `${base}/commitments/${c.id}`
     ]);
   }
-  if (report.overdue.total > report.overdue.rows.length) {
+  if (report.overdue_total > report.overdue.length) {
     rows.push([]);
     rows.push([
-      `Showing the ${report.overdue.rows.length} longest-overdue of ${report.overdue.total} overdue commitments.`
+      `Showing the ${report.overdue.length} longest-overdue of ${report.overdue_total} overdue commitments.`
     ]);
   }
   return toCsv(rows);
 }
 
-interface DigestAnswer {
-  since: string;
-  today: string;
-  items: DigestItemRow[];
-}
-
 /** The digest since a London date (default: 7 days ago), grouped, each commitment once. */
 export async function getDigest(client: Client, since?: string): Promise<Digest> {
-  const answer = await rpc<DigestAnswer>(
-    client.rpc('steering_digest', since ? { p_since: since } : {})
+  const answer = unwrap(
+    await client.rpc('steering_digest', since ? { p_since: since } : {}).single()
   );
   return buildDigest(answer.items, { since: answer.since, today: answer.today });
 }

@@ -15,8 +15,8 @@ export const load: PageServerLoad = async ({ locals, url }) => {
   } catch (e) {
     failPage(e); // 403 for anyone not in the steering group: the database refused
   }
-  const workstreamPages = pageCount(report.workstreams.total);
-  const overduePages = pageCount(report.overdue.total);
+  const workstreamPages = pageCount(report.workstream_total);
+  const overduePages = pageCount(report.overdue_total);
   if (workstreamPage > workstreamPages || overduePage > overduePages) {
     error(404, 'Page not found', { kind: 'not_found' });
   }
