@@ -247,6 +247,26 @@ export async function listMine(client: Client, userId: string) {
   return { memberships: profile.workstream_members, notifications: profile.notifications };
 }
 
+/**
+ * Which workstreams the member may put things in, as the database's placement rule has it
+ * (private.can_place_in_workstream: the ones they are in; all of them for steering), so
+ * forms offer only those. One request, from their profile.
+ */
+export async function placeableBy(client: Client, userId: string) {
+  const profile = unwrap(
+    await client
+      .from('profiles')
+      .select('workstream_members(workstream_id), network_roles!network_roles_user_id_fkey(role)')
+      .eq('id', userId)
+      .eq('network_roles.role', 'steering')
+      .single(),
+    'Your profile could not be found. Sign out and sign in again.'
+  );
+  if (profile.network_roles.length > 0) return () => true;
+  const joined = new Set(profile.workstream_members.map((m) => m.workstream_id));
+  return (workstreamId: string) => joined.has(workstreamId);
+}
+
 /** What the edit and members pages need: the row, its outcome tags and its people. */
 export async function getForEdit(client: Client, slug: string) {
   const result = await client
