@@ -67,6 +67,9 @@ test('with JavaScript on, a member added by a lead is told on /me and can dismis
   page
 }) => {
   const told = await seeNotification(page, 'js');
+  // Reflows at 320 px: the notification's link and buttons wrap rather than scroll sideways.
+  await page.setViewportSize({ width: 320, height: 640 });
+  expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(320);
   await told.getByRole('button', { name: /^Dismiss/ }).click();
   await expect(page.getByText('The notification has been dismissed')).toBeVisible();
   await expect(page.getByRole('list', { name: 'Notifications' })).toHaveCount(0);
