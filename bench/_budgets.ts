@@ -1,7 +1,9 @@
 // JavaScript and CSS a page downloads, from the build's manifests: the route's nodes
 // (layouts and page) in the server manifest, then Vite's client manifest followed
 // transitively from the client entries and those nodes. Sizes are gzipped (level 9).
-import { readFileSync } from 'node:fs';
+// With client rendering off everywhere (`csr = false`) Kit builds no client JavaScript and
+// no client manifest: pages then load only their nodes' stylesheets.
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { gzipSync } from 'node:zlib';
@@ -65,9 +67,6 @@ export const routeName = (id: string) => id.replace(/\[(\w+)=\w+\]/g, '[$1]');
 /** Budgets of every page route of the build in `.svelte-kit/output` under `root`. */
 export async function measureBudgets(root: string): Promise<RouteBudget[]> {
   const out = join(root, '.svelte-kit', 'output');
-  const manifest = JSON.parse(
-    readFileSync(join(out, 'client', '.vite', 'manifest.json'), 'utf8')
-  ) as ClientManifest;
   const server = (await import(pathToFileURL(join(out, 'server', 'manifest.js')).href)) as {
     manifest: { routes: ServerRoute[] };
   };
@@ -80,17 +79,35 @@ export async function measureBudgets(root: string): Promise<RouteBudget[]> {
         return sum + gz.get(f)!;
       }, 0) / 1024
     ).toFixed(1);
+  const pages = server.manifest.routes.filter((r) => r.page);
+  const nodesOf = (r: ServerRoute) =>
+    [...r.page!.layouts, r.page!.leaf].filter((n) => n !== undefined);
+
+  const manifestFile = join(out, 'client', '.vite', 'manifest.json');
+  if (!existsSync(manifestFile)) {
+    const stylesheets = async (n: number) =>
+      (
+        (await import(pathToFileURL(join(out, 'server', 'nodes', `${n}.js`)).href)) as {
+          stylesheets: string[];
+        }
+      ).stylesheets;
+    return Promise.all(
+      pages.map(async (r) => {
+        const css = [...new Set((await Promise.all(nodesOf(r).map(stylesheets))).flat())].sort();
+        return { route: routeName(r.id), jsKb: 0, cssKb: gzKb(css), files: { js: [], css } };
+      })
+    );
+  }
+
+  const manifest = JSON.parse(readFileSync(manifestFile, 'utf8')) as ClientManifest;
   const start = entryKey(manifest, 'entry/start');
   const runtime = [
     start,
     ...(manifest[start]!.dynamicImports ?? []),
     entryKey(manifest, 'entry/app')
   ];
-  return server.manifest.routes
-    .filter((r) => r.page)
-    .map((r) => {
-      const nodes = [...r.page!.layouts, r.page!.leaf].filter((n) => n !== undefined);
-      const files = filesFor(manifest, [...runtime, ...nodes.map(NODE_KEY)]);
-      return { route: routeName(r.id), jsKb: gzKb(files.js), cssKb: gzKb(files.css), files };
-    });
+  return pages.map((r) => {
+    const files = filesFor(manifest, [...runtime, ...nodesOf(r).map(NODE_KEY)]);
+    return { route: routeName(r.id), jsKb: gzKb(files.js), cssKb: gzKb(files.css), files };
+  });
 }

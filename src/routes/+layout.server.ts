@@ -10,6 +10,11 @@ const FLASH_MESSAGES: Record<string, string> = {
   'signed-out': 'You have signed out'
 };
 
+// Every page is rendered on the server and every form is a plain post: the browser runs no
+// Svelte or Kit code (their runtime alone is over the 30 KB page budget). See
+// docs/decisions/2026-12-01-server-rendered-pages-without-client-javascript.md.
+export const csr = false;
+
 export const load: LayoutServerLoad = async ({ locals, cookies }) => {
   let signedIn = false;
   try {

@@ -1,10 +1,13 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { hub } from './hub.ts';
 
-// Markdown is rendered on the server (src/lib/server/markdown.ts): the browser gets HTML,
-// never the libraries. Reads the built client chunks (global setup builds the app first);
-// minified code keeps these strings, which each library has and nothing of ours does.
+// Pages are rendered on the server only (csr = false, docs/decisions/2026-12-01-server-
+// rendered-pages-without-client-javascript.md) and markdown with them
+// (src/lib/server/markdown.ts): the browser gets HTML, never the libraries. Reads the built
+// client chunks (global setup builds the app first) and a page as served; minified code
+// keeps these strings, which each library has and nothing of ours does.
 const CLIENT_DIR = 'build/client';
 const SIGNATURES = {
   marked: 'github.com/markedjs/marked',
@@ -21,8 +24,16 @@ function scripts(dir: string): string[] {
 describe('the client build', () => {
   const files = scripts(CLIENT_DIR);
 
-  it('has JavaScript chunks to look in', () => {
-    expect(files.length).toBeGreaterThan(0);
+  it('has no JavaScript for the browser at all', () => {
+    expect(files).toEqual([]);
+  });
+
+  it('serves pages without a script tag, markdown pages included', async () => {
+    for (const path of ['/', '/outputs/essex-content-style-guide', '/workstreams', '/sign-in']) {
+      const html = await (await fetch(new URL(path, hub().appUrl))).text();
+      expect(html, path).toContain('</html>');
+      expect(html, path).not.toMatch(/<script\b/i);
+    }
   });
 
   for (const [library, signature] of Object.entries(SIGNATURES)) {

@@ -8,10 +8,6 @@ import { pageCount, pageParam, PAGE_SIZE } from '#lib/server/query.ts';
 import * as steering from '#lib/server/steering.ts';
 import type { PageServerLoad } from './$types';
 
-// A read-only preview whose only form is a GET: rendering it in the browser as well would
-// ship every item twice (HTML and hydration data), and a busy week has thousands.
-export const csr = false;
-
 export const load: PageServerLoad = async ({ locals, url }) => {
   await requireMember(locals, url);
   const raw = url.searchParams.get('since') ?? '';
