@@ -10,7 +10,10 @@ import { handleVerifyGet, handleVerifyPost } from './verify.ts';
 
 // The embedded stack's auth service: the part of the Supabase Auth (GoTrue) HTTP API that
 // supabase-js and @supabase/ssr use for emailed codes and links, PKCE, refresh, the
-// signed-in user, sign-out and admin users. See /work/shared/auth-api-notes.md.
+// signed-in user, sign-out and admin users. Its requests, responses, error shapes, PKCE
+// and refresh-token rotation follow the Supabase Auth HTTP API as supabase-js 2 calls it
+// (the reference: supabase-js's and GoTrue's source, and Supabase's Auth docs); each
+// handler module says which calls it serves.
 
 export type { AuthOptions, Mail } from './config.ts';
 

@@ -102,3 +102,18 @@ describe('a statement the database cancelled', () => {
     expect(serviceTroubleMessage('invalid')).toBeNull();
   });
 });
+
+describe('a refusal the database explained', () => {
+  it('keeps the hint that says what to do next', () => {
+    const error = toDataError(
+      {
+        message: 'Only members of a workstream can put things in it.',
+        code: '42501',
+        hint: 'Join it first.'
+      },
+      403
+    );
+    expect(error.kind).toBe('forbidden');
+    expect(error.hint).toBe('Join it first.');
+  });
+});

@@ -11,13 +11,23 @@ export class DataError extends Error {
   readonly status: number;
   /** PostgREST / Postgres / auth error code, when there was one. */
   readonly code: string;
+  /** The database's hint (what to do next), when a rule raised one. */
+  readonly hint: string;
 
-  constructor(kind: DataErrorKind, message: string, status = 0, code = '', cause?: unknown) {
+  constructor(
+    kind: DataErrorKind,
+    message: string,
+    status = 0,
+    code = '',
+    cause?: unknown,
+    hint = ''
+  ) {
     super(message, { cause });
     this.name = 'DataError';
     this.kind = kind;
     this.status = status;
     this.code = code;
+    this.hint = hint;
   }
 }
 
@@ -43,6 +53,7 @@ interface ErrorLike {
   status?: unknown;
   name?: unknown;
   details?: unknown;
+  hint?: unknown;
 }
 
 // Gateway and PostgREST answers that mean "the service is down", not "you did it wrong".
@@ -84,6 +95,7 @@ export function toDataError(error: unknown, status?: number): DataError {
   const message = typeof e.message === 'string' ? e.message : String(error);
   const code = typeof e.code === 'string' ? e.code : '';
   const details = typeof e.details === 'string' ? e.details : '';
+  const hint = typeof e.hint === 'string' ? e.hint : '';
   const httpStatus =
     typeof status === 'number' ? status : typeof e.status === 'number' ? e.status : 0;
   // A thrown TypeError from fetch, or AuthRetryableFetchError, means nothing answered.
@@ -94,7 +106,7 @@ export function toDataError(error: unknown, status?: number): DataError {
   const kind = noAnswer
     ? 'unavailable'
     : kindFor(httpStatus, code, `${message} ${details} ${name}`);
-  return new DataError(kind, message, httpStatus, code, error);
+  return new DataError(kind, message, httpStatus, code, error, hint);
 }
 
 /** The usual shape of a supabase-js result, for `unwrap` and `unwrapOk`. */

@@ -13,6 +13,20 @@ export interface FormFailure {
   action?: string;
 }
 
+/** How a form words the database's refusals of its change. */
+export interface RefusalMessages {
+  forbidden: string;
+  invalid?: string;
+  conflict?: string;
+  /**
+   * The field a refusal the database explained is about: a rule of ours that raises 42501
+   * with a hint (e.g. "Only members of a workstream can put things in it.") is shown in
+   * its own words, linked to this field. Row Level Security refusals carry no hint, so
+   * they still get `forbidden`.
+   */
+  explainedField?: string;
+}
+
 /**
  * The failure a form action returns when the database refused a change, with what was
  * typed kept. `messages` words the refusals for this form; conflicts are handled by the
@@ -21,11 +35,15 @@ export interface FormFailure {
 export function refused(
   cause: unknown,
   data: Omit<FormFailure, 'errors'>,
-  messages: { forbidden: string; invalid?: string; conflict?: string }
+  messages: RefusalMessages
 ) {
   const error = toDataError(cause);
   const trouble = serviceTroubleMessage(error.kind);
   if (trouble !== null) return fail(503, { ...data, errors: [{ message: trouble }] });
+  if (error.kind === 'forbidden' && messages.explainedField && error.hint) {
+    const message = `${error.message} ${error.hint}`;
+    return fail(403, { ...data, errors: [{ field: messages.explainedField, message }] });
+  }
   if (error.kind === 'forbidden')
     return fail(403, { ...data, errors: [{ message: messages.forbidden }] });
   if (error.kind === 'conflict') {
@@ -118,7 +136,7 @@ export async function editRefused(
   cause: unknown,
   form: { values: FormValues; outcomes: string[] },
   latestVersion: () => Promise<number>,
-  messages: { conflict: string; forbidden: string }
+  messages: { conflict: string } & Pick<RefusalMessages, 'forbidden' | 'explainedField'>
 ) {
   const conflict = await editConflict(cause, latestVersion, messages.conflict, form);
   return (
@@ -128,6 +146,7 @@ export async function editRefused(
       { values: form.values, outcomes: form.outcomes },
       {
         forbidden: messages.forbidden,
+        explainedField: messages.explainedField,
         invalid: 'Some of your answers could not be saved. Check them and try again.'
       }
     )

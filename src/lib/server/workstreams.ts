@@ -219,15 +219,52 @@ export async function setRole(client: Client, id: string, userId: string, role: 
   }
 }
 
-/** The workstreams a member is in, with their role. */
+/** How many notifications /me lists, newest first (dismissed ones are deleted). */
+export const NOTIFICATIONS_SHOWN = 50;
+
+/**
+ * The workstreams a member is in, with their role, and what others did about their place
+ * in workstreams (public.notifications, newest first): one request, from their profile.
+ */
 export async function listMine(client: Client, userId: string) {
-  return unwrap(
+  const profile = unwrap(
     await client
-      .from('workstream_members')
-      .select('workstream_id, role, workstreams(slug, title, status)')
-      .eq('user_id', userId)
-      .order('joined_at', { ascending: false })
+      .from('profiles')
+      .select(
+        `workstream_members(workstream_id, role, workstreams(slug, title, status)),
+         notifications!notifications_user_id_fkey(id, verb, summary, created_at,
+           actor:profiles!notifications_actor_id_fkey(display_name),
+           workstreams(id, slug, title))`
+      )
+      .eq('id', userId)
+      .order('joined_at', { referencedTable: 'workstream_members', ascending: false })
+      .order('created_at', { referencedTable: 'notifications', ascending: false })
+      .order('id', { referencedTable: 'notifications', ascending: false })
+      .limit(NOTIFICATIONS_SHOWN, { referencedTable: 'notifications' })
+      .single(),
+    'Your profile could not be found. Sign out and sign in again.'
   );
+  return { memberships: profile.workstream_members, notifications: profile.notifications };
+}
+
+/**
+ * Which workstreams the member may put things in, as the database's placement rule has it
+ * (private.can_place_in_workstream: the ones they are in; all of them for steering), so
+ * forms offer only those. One request, from their profile.
+ */
+export async function placeableBy(client: Client, userId: string) {
+  const profile = unwrap(
+    await client
+      .from('profiles')
+      .select('workstream_members(workstream_id), network_roles!network_roles_user_id_fkey(role)')
+      .eq('id', userId)
+      .eq('network_roles.role', 'steering')
+      .single(),
+    'Your profile could not be found. Sign out and sign in again.'
+  );
+  if (profile.network_roles.length > 0) return () => true;
+  const joined = new Set(profile.workstream_members.map((m) => m.workstream_id));
+  return (workstreamId: string) => joined.has(workstreamId);
 }
 
 /** What the edit and members pages need: the row, its outcome tags and its people. */

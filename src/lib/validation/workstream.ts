@@ -51,3 +51,8 @@ export type EditWorkstreamInput = z.output<typeof editWorkstreamSchema>;
 export const memberSchema = z.object({
   user_id: z.uuid('Select a member')
 });
+
+/** Which of the member's notifications to dismiss (/me). */
+export const notificationSchema = z.object({
+  notification_id: z.coerce.number().int().positive('Reload the page and try again')
+});

@@ -2,6 +2,7 @@ import * as filterOptions from '#lib/server/filter-options.ts';
 import { requireMember } from '#lib/server/session.ts';
 import { redirect } from '@sveltejs/kit';
 import * as commitments from '#lib/server/commitments.ts';
+import * as workstreams from '#lib/server/workstreams.ts';
 import { parseWithOutcomes, refused } from '#lib/server/form-actions.ts';
 import { failPage } from '#lib/server/page-errors.ts';
 import { slugParam } from '#lib/server/query.ts';
@@ -10,15 +11,18 @@ import { commitmentSchema, defaultFirstCheckIn } from '#lib/validation/commitmen
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ locals, url }) => {
-  await requireMember(locals, url);
+  const user = await requireMember(locals, url);
   try {
-    const options = await filterOptions.list(locals.supabase);
+    const [options, placeable] = await Promise.all([
+      filterOptions.list(locals.supabase),
+      workstreams.placeableBy(locals.supabase, user.id)
+    ]);
     // Closed workstreams take no new commitments.
-    const workstreams = options.workstreams.filter((w) => w.status !== 'closed');
+    const choices = options.workstreams.filter((w) => w.status !== 'closed' && placeable(w.id));
     const slug = slugParam(url, 'workstream');
-    const from = workstreams.find((w) => w.slug === slug);
+    const from = choices.find((w) => w.slug === slug);
     return {
-      workstreams,
+      workstreams: choices,
       outcomeOptions: options.outcomes,
       defaults: {
         workstream_id: from?.id ?? '',
@@ -46,6 +50,7 @@ export const actions: Actions = {
         { values: form.values, outcomes: form.outcomes },
         {
           forbidden: 'You can only make commitments of your own. Sign in again and try again.',
+          explainedField: 'workstream_id',
           invalid: 'Some of your answers could not be saved. Check them and try again.'
         }
       );

@@ -1,5 +1,6 @@
 import { fail, redirect } from '@sveltejs/kit';
 import { safeNext } from '#lib/safe-next.ts';
+import { signInUrl } from '#lib/sign-in-url.ts';
 import { SIGN_IN_EMAIL_COOKIE, forgetSignInEmail } from '#lib/server/auth.ts';
 import { UNAVAILABLE_MESSAGE, toDataError } from '#lib/server/errors.ts';
 import { parseForm } from '#lib/validation/form.ts';
@@ -10,7 +11,7 @@ export const load: PageServerLoad = async ({ cookies, url }) => {
   const email = cookies.get(SIGN_IN_EMAIL_COOKIE);
   const next = safeNext(url.searchParams.get('next'));
   // Nothing was sent from this browser (or it was over an hour ago): start again.
-  if (!email) redirect(303, `/sign-in?next=${encodeURIComponent(next)}`);
+  if (!email) redirect(303, signInUrl(next));
   return { email, next };
 };
 
@@ -19,7 +20,7 @@ export const actions: Actions = {
     const formData = await request.formData();
     const next = safeNext(formData.get('next')?.toString());
     const email = cookies.get(SIGN_IN_EMAIL_COOKIE);
-    if (!email) redirect(303, `/sign-in?next=${encodeURIComponent(next)}`);
+    if (!email) redirect(303, signInUrl(next));
 
     const parsed = parseForm(codeSchema, formData);
     if (!parsed.ok) return fail(400, { errors: parsed.errors, values: parsed.values });

@@ -60,7 +60,9 @@ export const actions: Actions = {
         {
           conflict:
             'This commitment was changed by someone else (or in another tab) since you opened it. Your changes below have not been saved. Check them against the commitment and save again.',
-          forbidden: 'Only the owner of a commitment can edit it. Your changes have not been saved.'
+          forbidden:
+            'Only the owner of a commitment can edit it. Your changes have not been saved.',
+          explainedField: 'workstream_id'
         }
       );
     }
