@@ -28,9 +28,14 @@ interface Counts {
 function vitestCounts(file: string): () => Counts {
   return () => {
     const r = JSON.parse(readFileSync(file, 'utf8'));
+    // A file that fails before its tests run (a setup error) has no failed test in it:
+    // count it as one failure, so the summary never says 0 failed for a failed layer.
+    const brokenFiles = (r.testResults as { status: string; assertionResults: unknown[] }[]).filter(
+      (f) => f.status === 'failed' && f.assertionResults.length === 0
+    ).length;
     return {
       passed: r.numPassedTests,
-      failed: r.numFailedTests,
+      failed: r.numFailedTests + brokenFiles,
       skipped: r.numPendingTests + r.numTodoTests
     };
   };
