@@ -35,6 +35,7 @@ export const load: PageServerLoad = async ({ locals, cookies, url }) => {
     return {
       ...shared,
       home: { ...first, sinceText: formatDate(first.since) },
+      steering: first.is_steering,
       workstreams: [],
       workstreamsTotal: 0
     };
