@@ -1,10 +1,18 @@
 // The signed-in home (issue 12, 20261201000700): "since my last visit" is kept per member
 // in public.member_visits, which only its member reads and writes; public.home_for_me()
 // returns what needs the member, from what RLS lets them read, and records the visit.
-import { describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Sql } from '../../stack/db/sql.ts';
 import { ids, type Fixtures } from './fixtures.ts';
-import { becomeActor, inRollback, targets, tryQuery, type Actor } from './harness.ts';
+import {
+  becomeActor,
+  inRollback,
+  openTestDatabase,
+  targets,
+  tryQuery,
+  type Actor,
+  type TestDatabase
+} from './harness.ts';
 import {
   DENIED,
   matrixTests,
@@ -161,5 +169,76 @@ describe.each(targets())('the signed-in home on %s', (target) => {
     expect(home.is_newcomer).toBe(true);
     const member = await inRollback(db().sql, (tx) => homeAs(tx, 'member', db().fixtures));
     expect(member.is_newcomer).toBe(false);
+  });
+});
+
+interface PersonaHome {
+  is_steering: boolean;
+  is_lead: boolean;
+  is_newcomer: boolean;
+  commitments: number;
+  needs: number;
+  offers: number;
+  events: number;
+  changes: number;
+  lead_stale: number;
+  network_overdue: number | null;
+}
+
+describe.each(targets())('the demo personas’ homes on %s', (target) => {
+  let db: TestDatabase;
+  beforeAll(async () => {
+    db = await openTestDatabase(target, { seed: true });
+  });
+  afterAll(async () => {
+    await db?.close();
+  });
+
+  async function homeOf(email: string): Promise<PersonaHome> {
+    return inRollback(db.sql, async (tx) => {
+      const { rows } = await tx.query<{ id: string }>(
+        `select id from auth.users where email = $1`,
+        [email]
+      );
+      await becomeActor(tx, { id: rows[0]!.id, email });
+      const home = await tx.query<PersonaHome>(
+        `select is_steering, is_lead, is_newcomer,
+                cardinality(commitments) as commitments,
+                (select count(*)::int from unnest(commitments) c where (c).needs_check_in) as needs,
+                cardinality(offers) as offers, cardinality(events) as events,
+                cardinality(changes) as changes, cardinality(lead_stale) as lead_stale,
+                network_overdue
+         from home_for_me()`
+      );
+      return home.rows[0]!;
+    });
+  }
+
+  it('gives Priya (steering) the network’s overdue count', async () => {
+    const home = await homeOf('priya.shah@demo.localgov.test');
+    expect(home.is_steering).toBe(true);
+    expect(home.network_overdue).toBeGreaterThan(0);
+  });
+
+  it('gives Tom (lead) his workstream’s overdue commitments and news since his last visit', async () => {
+    const home = await homeOf('tom.fletcher@demo.localgov.test');
+    expect(home.is_lead).toBe(true);
+    expect(home.lead_stale).toBeGreaterThan(0);
+    expect(home.offers).toBeGreaterThan(0);
+    expect(home.changes).toBeGreaterThan(0);
+  });
+
+  it('gives Aisha (member) a check-in due, an offer of help and her events', async () => {
+    const home = await homeOf('aisha.khan@demo.localgov.test');
+    expect(home.needs).toBeGreaterThan(0);
+    expect(home.offers).toBeGreaterThan(0);
+    expect(home.events).toBeGreaterThan(0);
+    expect(home.is_lead).toBe(false);
+  });
+
+  it('gives Jo (newcomer) the start here', async () => {
+    const home = await homeOf('jo.newton@demo.localgov.test');
+    expect(home.is_newcomer).toBe(true);
+    expect(home.commitments).toBe(0);
   });
 });
