@@ -118,6 +118,18 @@ describe('the signed-in home', () => {
     expect(other.html).not.toMatch(/href="\/steering"/);
   });
 
+  it('offers Steering in the navigation once /steering has let the member in', async () => {
+    const opened = await fetch(`${hub().appUrl}/steering`, { headers: { cookie: priya.cookie } });
+    expect(opened.status).toBe(200);
+    expect(opened.headers.getSetCookie().join(';')).toContain(`hub-steering=${priya.user.id}`);
+    const refused = await fetch(`${hub().appUrl}/steering`, {
+      headers: { cookie: `${aisha.cookie}; hub-steering=${aisha.user.id}` }
+    });
+    expect(refused.status).toBe(403);
+    // A hint the database contradicts is dropped.
+    expect(refused.headers.getSetCookie().join(';')).toMatch(/hub-steering=;/);
+  });
+
   it('gives a newcomer a start here instead of empty headings', async () => {
     const page = text((await getPage('/', jo.cookie)).html);
     expect(page).toContain('Start here');
