@@ -21,6 +21,8 @@ declare global {
       description: string;
       feedbackUrl: string;
       signedIn: boolean;
+      /** Whether the navigation offers "Steering" (a hint: /steering asks the database). */
+      steering: boolean;
       flash: string | null;
     }
   }

@@ -364,11 +364,12 @@ from (values
 join public.commitments c on c.id = pg_temp.c(k.n)
 order by k.days_ago desc;
 
+-- Two offers of help are days old, so Tom's and Aisha's signed-in homes have news.
 insert into public.commitment_watchers (commitment_id, user_id, kind, note, created_at)
 select pg_temp.c(w.n), pg_temp.u(w.u), w.kind::public.watch_kind, w.note, now() - make_interval(days => w.days_ago)
 from (values
-  (2, 3, 'watch', null, 50), (2, 26, 'offer_help', 'Happy to review the service ownership module.', 40),
-  (4, 15, 'watch', null, 45), (4, 25, 'offer_help', 'We can test the same content in Devon.', 40),
+  (2, 3, 'watch', null, 50), (2, 26, 'offer_help', 'Happy to review the service ownership module.', 4),
+  (4, 15, 'watch', null, 45), (4, 25, 'offer_help', 'We can test the same content in Devon.', 3),
   (5, 3, 'offer_help', 'I''ll bring Hackney''s bin content.', 70), (7, 16, 'watch', null, 60),
   (7, 32, 'offer_help', 'We need a blue badge form: we''ll be your first reuser.', 30),
   (9, 9, 'watch', null, 15), (10, 30, 'offer_help', 'I can write the accessibility point.', 60),

@@ -557,6 +557,41 @@ export type Database = {
           },
         ]
       }
+      member_visits: {
+        Row: {
+          created_at: string
+          previous_visit_at: string | null
+          updated_at: string
+          user_id: string
+          version: number
+          visited_at: string
+        }
+        Insert: {
+          created_at?: string
+          previous_visit_at?: string | null
+          updated_at?: string
+          user_id?: string
+          version?: number
+          visited_at?: string
+        }
+        Update: {
+          created_at?: string
+          previous_visit_at?: string | null
+          updated_at?: string
+          user_id?: string
+          version?: number
+          visited_at?: string
+        }
+        Relationships: [
+          {
+            foreignKeyName: "member_visits_user_id_fkey"
+            columns: ["user_id"]
+            isOneToOne: true
+            referencedRelation: "profiles"
+            referencedColumns: ["id"]
+          },
+        ]
+      }
       network_roles: {
         Row: {
           granted_at: string
@@ -1889,6 +1924,28 @@ export type Database = {
           workstream_status: Database["public"]["Enums"]["workstream_status"]
         }[]
       }
+      home_for_me: {
+        Args: Record<PropertyKey, never>
+        Returns: {
+          changes: Database["public"]["CompositeTypes"]["home_change"][]
+          commitments: Database["public"]["CompositeTypes"]["home_commitment"][]
+          events: Database["public"]["CompositeTypes"]["home_event"][]
+          is_lead: boolean
+          is_newcomer: boolean
+          is_steering: boolean
+          lead_proposals: Database["public"]["CompositeTypes"]["home_workstream"][]
+          lead_stale: Database["public"]["CompositeTypes"]["home_commitment"][]
+          network_dormant: number
+          network_overdue: number
+          offers: Database["public"]["CompositeTypes"]["home_offer"][]
+          patterns_due_for_review: number
+          pitches: Database["public"]["CompositeTypes"]["home_pitch"][]
+          proposals_waiting: number
+          since: string
+          start_workstreams: Database["public"]["CompositeTypes"]["home_workstream"][]
+          today: string
+        }[]
+      }
       propose_workstream: {
         Args: {
           p_description?: string
@@ -2114,6 +2171,59 @@ export type Database = {
       workstream_status: "proposed" | "active" | "paused" | "closed"
     }
     CompositeTypes: {
+      home_change: {
+        kind: string | null
+        title: string | null
+        href: string | null
+        actor_display_name: string | null
+        occurred_at: string | null
+        workstream_slug: string | null
+        workstream_title: string | null
+      }
+      home_commitment: {
+        id: string | null
+        title: string | null
+        status: Database["public"]["Enums"]["commitment_status"] | null
+        due_on: string | null
+        next_check_in_on: string | null
+        staleness: string | null
+        days_overdue: number | null
+        workstream_slug: string | null
+        workstream_title: string | null
+        owner_display_name: string | null
+        needs_check_in: boolean | null
+      }
+      home_event: {
+        slug: string | null
+        title: string | null
+        starts_at: string | null
+        registration_status:
+          | Database["public"]["Enums"]["registration_status"]
+          | null
+        waitlist_position: number | null
+      }
+      home_offer: {
+        commitment_id: string | null
+        commitment_title: string | null
+        kind: Database["public"]["Enums"]["watch_kind"] | null
+        person_handle: string | null
+        person_display_name: string | null
+        note: string | null
+        created_at: string | null
+      }
+      home_pitch: {
+        kind: string | null
+        title: string | null
+        event_slug: string | null
+        event_title: string | null
+        event_starts_at: string | null
+      }
+      home_workstream: {
+        slug: string | null
+        title: string | null
+        status: Database["public"]["Enums"]["workstream_status"] | null
+        member_count: number | null
+      }
       steering_digest_item: {
         kind: string | null
         commitment_id: string | null

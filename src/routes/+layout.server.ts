@@ -1,4 +1,5 @@
 import { FEEDBACK_URL, SITE_NAME } from '$app/env/private';
+import { showsSteering } from '#lib/server/role-hint.ts';
 import type { LayoutServerLoad } from './$types';
 
 // One-off messages carried across a redirect (e.g. after signing out).
@@ -16,9 +17,9 @@ const FLASH_MESSAGES: Record<string, string> = {
 export const csr = false;
 
 export const load: LayoutServerLoad = async ({ locals, cookies }) => {
-  let signedIn = false;
+  let userId: string | undefined;
   try {
-    signedIn = (await locals.safeGetSession()).user !== null;
+    userId = (await locals.safeGetSession()).user?.id;
   } catch {
     // Auth service down: show the page as signed out; pages that need the user say why.
   }
@@ -31,7 +32,8 @@ export const load: LayoutServerLoad = async ({ locals, cookies }) => {
     // A page's load returns its own `description` to replace this one.
     description: DESCRIPTION,
     feedbackUrl: FEEDBACK_URL,
-    signedIn,
+    signedIn: userId !== undefined,
+    steering: showsSteering(cookies, userId),
     flash: (flashKey && FLASH_MESSAGES[flashKey]) || null
   };
 };

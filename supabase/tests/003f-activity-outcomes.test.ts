@@ -97,7 +97,9 @@ const coveredTables = [
   // 003f
   'activity',
   // 010
-  'notifications'
+  'notifications',
+  // 014
+  'member_visits'
 ];
 
 describe.each(targets())('authorization matrix: activity and views on %s', (target) => {

@@ -332,6 +332,14 @@ insert into public.notifications (user_id, actor_id, verb, workstream_id, summar
   ('${ids.lead}', '${ids.steering}', 'made_workstream_lead', '${ids.wsLeadActive}', 'Fixture: made lead of A', null);
 `);
 
+// 20261201000700 member_visits -------------------------------------------------------
+// Two members have visited the home page: member and lead.
+fixtureSql.push(`
+insert into public.member_visits (user_id, visited_at, previous_visit_at) values
+  ('${ids.member}', now() - interval '2 days', now() - interval '9 days'),
+  ('${ids.lead}', now() - interval '3 hours', null);
+`);
+
 /** Inserts the fixtures (as the superuser, committed) and returns their ids. */
 export async function loadFixtures(sql: Sql): Promise<Fixtures> {
   await sql.transaction(async (tx) => {

@@ -15,13 +15,19 @@ describe('data API round trips of the foundation pages', () => {
     });
   }
 
-  it('/me/profile answers a member with 3 or fewer PostgREST requests', async () => {
-    const { cookie } = await member('round-trips');
-    const { response, requestId, html } = await getPage('/me/profile', cookie);
-    expect(response.status).toBe(200);
-    expect(html).toContain('Your profile');
-    const rest = await restRoundTrips(requestId);
-    expect(rest).toBeGreaterThan(0);
-    expect(rest).toBeLessThanOrEqual(3);
-  });
+  // The signed-in home reads what needs the member in one call (public.home_for_me).
+  for (const [path, shows] of [
+    ['/', 'What needs you'],
+    ['/me/profile', 'Your profile']
+  ] as const) {
+    it(`${path} answers a member with 3 or fewer PostgREST requests`, async () => {
+      const { cookie } = await member('round-trips');
+      const { response, requestId, html } = await getPage(path, cookie);
+      expect(response.status).toBe(200);
+      expect(html).toContain(shows);
+      const rest = await restRoundTrips(requestId);
+      expect(rest).toBeGreaterThan(0);
+      expect(rest).toBeLessThanOrEqual(3);
+    });
+  }
 });

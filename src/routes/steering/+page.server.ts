@@ -1,20 +1,28 @@
 import { error } from '@sveltejs/kit';
+import { DataError } from '#lib/server/errors.ts';
 import { failPage } from '#lib/server/page-errors.ts';
+import { rememberSteering } from '#lib/server/role-hint.ts';
 import { requireMember } from '#lib/server/session.ts';
 import { pageCount, pageParam } from '#lib/server/query.ts';
 import * as steering from '#lib/server/steering.ts';
 import type { PageServerLoad } from './$types';
 
-export const load: PageServerLoad = async ({ locals, url }) => {
-  await requireMember(locals, url);
+export const load: PageServerLoad = async ({ locals, url, cookies }) => {
+  const user = await requireMember(locals, url);
   const workstreamPage = pageParam(url, 'workstreams_page');
   const overduePage = pageParam(url, 'overdue_page');
   let report;
   try {
     report = await steering.getReport(locals.supabase, { workstreamPage, overduePage });
   } catch (e) {
+    // Refused: a hint left from when they were in the steering group is wrong now.
+    if (e instanceof DataError && e.kind === 'forbidden') {
+      rememberSteering(cookies, url, user.id, false);
+    }
     failPage(e); // 403 for anyone not in the steering group: the database refused
   }
+  // The database let them in: the navigation offers Steering from now on.
+  rememberSteering(cookies, url, user.id, true);
   const workstreamPages = pageCount(report.workstream_total);
   const overduePages = pageCount(report.overdue_total);
   if (workstreamPage > workstreamPages || overduePage > overduePages) {
