@@ -24,11 +24,18 @@ const OUTCOME_PAGE = `id, slug, title, description, is_principle,
 async function commitmentsTagged(client: Client, slug: string, limit: number) {
   const result = await client
     .rpc('commitments_with_outcome', { p_outcome: slug }, { get: true, count: 'exact' })
-    .select('id, title, status, due_on')
+    // A filter or order on a function's rows needs its column selected too.
+    .select('id, title, status, due_on, archived_at, updated_at')
     .is('archived_at', null)
     .order('updated_at', { ascending: false })
     .limit(limit);
-  return { items: unwrap(result), total: result.count ?? 0 };
+  const items = unwrap(result).map(({ id, title, status, due_on }) => ({
+    id,
+    title,
+    status,
+    due_on
+  }));
+  return { items, total: result.count ?? 0 };
 }
 
 /** One outcome and the work tagged with it, in two requests made together. */
