@@ -89,3 +89,39 @@ describe.each(targets())('list paths on %s', (target) => {
     expect(byId[ids.cMemberDone]).toMatchObject({ check_in_count: 0, last_matches: true });
   });
 });
+
+// Which index a list query reads (20261201000600_large_list_paths). The fixtures are tiny,
+// so sequential scans are switched off: the plan then shows the path Postgres takes on a
+// large network, where the index is what keeps a page from reading every row.
+describe.each(targets())('large list paths on %s', (target) => {
+  const db = useDatabase(target);
+
+  const planOf = (query: string) =>
+    actAs(db().sql, 'anon', db().fixtures, async (tx) => {
+      await tx.query('set local enable_seqscan = off');
+      const { rows } = await tx.query<{ 'QUERY PLAN': string }>(`explain (costs off) ${query}`);
+      return rows.map((row) => row['QUERY PLAN']).join('\n');
+    });
+
+  it('published patterns are read in title order from an index, not all sorted', async () => {
+    const plan = await planOf(
+      `select id from public.patterns where status = 'published' order by title, id limit 25`
+    );
+    expect(plan).toContain('patterns_published_title_idx');
+    expect(plan).not.toMatch(/Sort Key/);
+  });
+
+  it('a workstream’s open commitments are counted from an index of open ones', async () => {
+    const plan = await planOf(`select slug, open_commitments from public.workstream_summary`);
+    expect(plan).toContain('commitments_workstream_open_idx');
+  });
+  it('a tag’s commitment is checked by its key, not by hashing every commitment', async () => {
+    const plan = await planOf(
+      `select count(*) from public.commitment_outcomes co
+         join public.outcomes o on o.id = co.outcome_id
+         where o.slug = 'fixture-focusing-on-need'`
+    );
+    expect(plan).toContain('commitments_pkey');
+    expect(plan).not.toContain('hashed SubPlan');
+  });
+});
