@@ -302,6 +302,62 @@ export type Database = {
           },
         ]
       }
+      email_outbox: {
+        Row: {
+          attempts: number
+          created_at: string
+          id: number
+          idempotency_key: string
+          kind: Database["public"]["Enums"]["email_kind"]
+          last_error: string | null
+          next_attempt_at: string
+          payload: NonNullable<Json>
+          recipient_id: string
+          sent_at: string | null
+          status: Database["public"]["Enums"]["email_status"]
+          updated_at: string
+          version: number
+        }
+        Insert: {
+          attempts?: number
+          created_at?: string
+          id?: never
+          idempotency_key: string
+          kind: Database["public"]["Enums"]["email_kind"]
+          last_error?: string | null
+          next_attempt_at?: string
+          payload?: NonNullable<Json>
+          recipient_id: string
+          sent_at?: string | null
+          status?: Database["public"]["Enums"]["email_status"]
+          updated_at?: string
+          version?: number
+        }
+        Update: {
+          attempts?: number
+          created_at?: string
+          id?: never
+          idempotency_key?: string
+          kind?: Database["public"]["Enums"]["email_kind"]
+          last_error?: string | null
+          next_attempt_at?: string
+          payload?: NonNullable<Json>
+          recipient_id?: string
+          sent_at?: string | null
+          status?: Database["public"]["Enums"]["email_status"]
+          updated_at?: string
+          version?: number
+        }
+        Relationships: [
+          {
+            foreignKeyName: "email_outbox_recipient_id_fkey"
+            columns: ["recipient_id"]
+            isOneToOne: false
+            referencedRelation: "profiles"
+            referencedColumns: ["id"]
+          },
+        ]
+      }
       event_organisers: {
         Row: {
           created_at: string
@@ -2145,6 +2201,16 @@ export type Database = {
         | "blocked"
       content_status: "draft" | "published" | "archived"
       delivery_phase: "discovery" | "alpha" | "beta" | "live"
+      email_kind:
+        | "digest"
+        | "commitment_overdue"
+        | "commitment_dormant"
+        | "waitlist_promotion"
+        | "event_reminder"
+        | "event_cancelled"
+        | "offer_accepted"
+        | "outcome_output"
+      email_status: "pending" | "sent" | "failed"
       event_kind: "camp" | "show_and_tell" | "meetup" | "workshop"
       event_status: "draft" | "published" | "cancelled"
       org_kind:
@@ -2416,6 +2482,17 @@ export const Constants = {
       ],
       content_status: ["draft", "published", "archived"],
       delivery_phase: ["discovery", "alpha", "beta", "live"],
+      email_kind: [
+        "digest",
+        "commitment_overdue",
+        "commitment_dormant",
+        "waitlist_promotion",
+        "event_reminder",
+        "event_cancelled",
+        "offer_accepted",
+        "outcome_output",
+      ],
+      email_status: ["pending", "sent", "failed"],
       event_kind: ["camp", "show_and_tell", "meetup", "workshop"],
       event_status: ["draft", "published", "cancelled"],
       org_kind: [

@@ -99,7 +99,9 @@ const coveredTables = [
   // 010
   'notifications',
   // 014
-  'member_visits'
+  'member_visits',
+  // 015
+  'email_outbox'
 ];
 
 describe.each(targets())('authorization matrix: activity and views on %s', (target) => {

@@ -340,6 +340,15 @@ insert into public.member_visits (user_id, visited_at, previous_visit_at) values
   ('${ids.lead}', now() - interval '3 hours', null);
 `);
 
+// 20261201000800 email_outbox ------------------------------------------------------------
+// Three queued emails: two to member (one sent), one to lead.
+fixtureSql.push(`
+insert into public.email_outbox (recipient_id, kind, idempotency_key, payload, status, sent_at) values
+  ('${ids.member}', 'digest', 'fixture:digest:member', '{}', 'sent', now()),
+  ('${ids.member}', 'commitment_overdue', 'fixture:overdue:member', '{}', 'pending', null),
+  ('${ids.lead}', 'commitment_dormant', 'fixture:dormant:lead', '{}', 'failed', null);
+`);
+
 /** Inserts the fixtures (as the superuser, committed) and returns their ids. */
 export async function loadFixtures(sql: Sql): Promise<Fixtures> {
   await sql.transaction(async (tx) => {
