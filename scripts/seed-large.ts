@@ -475,7 +475,7 @@ function steps(seed: number, scale: number): Step[] {
                  '## How to use it' || chr(10) || 'Copy it, change the names, and tell us how it went.',
                x.kind::public.output_kind,
                case when ${r(82, 'n')} < 0.3 then 'https://github.example.test/output-' || n end,
-               ${pick(83, 'n', ['OGL v3.0', 'MIT', 'CC BY 4.0'])},
+               ${pick(83, 'n', ['ogl_3', 'mit', 'cc_by_4'])}::public.output_licence,
                x.status::public.content_status,
                case when ${r(84, 'n')} < 0.6 then ${ws(pickInt(85, 'n', c.workstreams))} end,
                case when ${r(86, 'n')} < 0.2 then ${cm(pickInt(87, 'n', c.commitments))} end,
@@ -499,7 +499,8 @@ function steps(seed: number, scale: number): Step[] {
                ${pick(99, 'n', ['discovery', 'alpha', 'beta', 'live'])}::public.delivery_phase,
                case when ${r(100, 'n')} < 0.5 then 'We used this for our own service.' end,
                ${ago(101, 'n', 1, 500)}, ${ago(101, 'n', 1, 500)}
-        from generate_series(1, ${c.outputReuses}) n`
+        from generate_series(1, ${c.outputReuses}) n
+        on conflict do nothing`
     },
     {
       name: 'patterns, examples and adoptions',

@@ -23,8 +23,10 @@ create function pg_temp.ws(p text) returns uuid language sql stable
   as $$ select id from public.workstreams where slug = p $$;
 create function pg_temp.outcome(p text) returns uuid language sql stable
   as $$ select id from public.outcomes where slug = p $$;
+-- An output by its slug, or by a slug it had before it was renamed.
 create function pg_temp.output(p text) returns uuid language sql stable
-  as $$ select id from public.outputs where slug = p $$;
+  as $$ select coalesce((select id from public.outputs where slug = p),
+                        (select target_id from public.slug_redirects where kind = 'output' and old_slug = p)) $$;
 create function pg_temp.pattern(p text) returns uuid language sql stable
   as $$ select id from public.patterns where slug = p $$;
 
@@ -382,55 +384,60 @@ from (values
 -- Outputs (the creator becomes the first contributor)
 insert into public.outputs (slug, title, summary, body, kind, external_url, licence, status,
                             workstream_id, commitment_id, created_by, created_at)
-select o.slug, o.title, o.summary, o.body, o.kind::public.output_kind, o.url, o.licence,
+select o.slug, o.title, o.summary, o.body, o.kind::public.output_kind, o.url, o.licence::public.output_licence,
        o.status::public.content_status, pg_temp.ws(o.ws), case when o.c is null then null else pg_temp.c(o.c) end,
        pg_temp.u(o.by), now() - make_interval(days => o.days_ago)
 from (values
   ('user-stories-session-pack', 'User stories: a two-hour session pack',
    'Slides, exercises and facilitator notes for teaching user stories to council teams.',
    E'## What is in the pack\n\n- slides (30 minutes of talk, the rest is exercises)\n- three exercises using real council services\n- facilitator notes\n\n## How to run it\n\nYou need a room or a call, a facilitator who has written user stories before, and two hours.',
-   'slides', 'https://example.org/change-academy/user-stories', 'CC BY 4.0', 'published', 'change-academy', 1, 2, 17),
+   'slides', 'https://example.org/change-academy/user-stories', 'cc_by_4', 'published', 'change-academy', 1, 2, 17),
   ('essex-content-style-guide', 'Essex content style guide',
    'Our A to Z of council content style, based on GOV.UK and tested with Essex residents.',
    E'Use it as it is, or fork it. Entries that differ from GOV.UK say why.',
-   'guide', 'https://example.org/essex/style-guide', 'OGL v3.0', 'published', 'content-platform', 6, 15, 94),
+   'guide', 'https://example.org/essex/style-guide', 'ogl_3', 'published', 'content-platform', 6, 15, 94),
   ('missed-bin-content-research', 'Reporting a missed bin: what residents told us',
    'Findings from testing missed-bin content with five Hackney residents.',
    E'## Findings\n\n1. People look for "missed bin", not "missed collection".\n2. Nobody knew what a "receptacle" was.\n3. People want to know when it will be collected, before they report it.',
-   'research', null, 'OGL v3.0', 'published', 'content-platform', 4, 3, 7),
+   'research', null, 'ogl_3', 'published', 'content-platform', 4, 3, 7),
   ('blue-badge-form', 'Blue badge application form (open source)',
    'The online blue badge application Monmouthshire built, with its code and a setup guide.',
    E'A form in plain HTML with server-side validation. Works without JavaScript.',
-   'code', 'https://example.org/monmouthshire/blue-badge', 'MIT', 'published', 'transactional-platform', 7, 9, 100),
+   'code', 'https://example.org/monmouthshire/blue-badge', 'mit', 'published', 'transactional-platform', 7, 9, 100),
   ('planning-applications-schema-data', 'Leeds planning applications (shared schema)',
    'Twelve months of planning applications published to the shared schema, updated nightly.',
-   null, 'data_set', 'https://example.org/leeds/planning.csv', 'OGL v3.0', 'published', 'open-linked-data', 14, 6, 19),
+   null, 'data_set', 'https://example.org/leeds/planning.csv', 'ogl_3', 'published', 'open-linked-data', 14, 6, 19),
   ('spending-data-csv-how-to', 'How to publish spending data as CSV',
    'A step by step guide for councils without a data team.', E'Draft: sections 3 and 4 to do.',
-   'guide', null, 'OGL v3.0', 'draft', 'open-linked-data', 15, 17, 10),
+   'guide', null, 'ogl_3', 'draft', 'open-linked-data', 15, 17, 10),
   ('website-benchmark-method', 'Open website benchmark: method and results',
    'How we measured 150 council websites, the raw data, and what we would do differently.',
    E'The benchmark checks tasks, not looks: can a resident find and do the top ten tasks?',
-   'research', 'https://example.org/benchmark', 'CC BY 4.0', 'published', 'website-benchmarking', 21, 5, 298),
+   'research', 'https://example.org/benchmark', 'cc_by_4', 'published', 'website-benchmarking', 21, 5, 298),
   ('digital-inclusion-charter-case-study', 'Case study: joining the Digital Inclusion Charter',
    'What it took for two councils to sign up, and what changed.', null,
-   'case_study', null, 'CC BY 4.0', 'published', 'assisted-digital', null, 21, 80),
+   'case_study', null, 'cc_by_4', 'published', 'assisted-digital', null, 21, 80),
   ('service-standard-draft', 'Local service standard (draft for comment)',
    'Seven points, adapted from the GOV.UK Service Standard for local services.', E'1. Understand users and their needs\n2. Solve a whole problem for users\n3. Make the service simple to use',
-   'guide', null, 'OGL v3.0', 'published', 'quality-standards', 10, 13, 8),
+   'guide', null, 'ogl_3', 'published', 'quality-standards', 10, 13, 8),
   ('camp-show-and-tell-recording', 'Show-and-tell recording: bins, badges and benchmarks',
    'The recording of last month''s show-and-tell, with chapter marks.', null,
-   'recording', 'https://example.org/recordings/show-and-tell', 'CC BY 4.0', 'published', null, null, 7, 20),
+   'recording', 'https://example.org/recordings/show-and-tell', 'cc_by_4', 'published', null, null, 7, 20),
   ('analytics-basics-template', 'Analytics basics: a monthly report template',
    'A one-page template for reporting web analytics to service managers.', null,
-   'template', null, 'CC BY 4.0', 'published', 'change-academy', null, 23, 40),
+   'template', null, 'cc_by_4', 'published', 'change-academy', null, 23, 40),
   ('committee-papers-open-data', 'Committee papers as open data: a how-to', 'How Camden is publishing committee papers as open data.',
-   null, 'guide', null, 'OGL v3.0', 'draft', 'democracy-transparency', 17, 11, 15),
+   null, 'guide', null, 'ogl_3', 'draft', 'democracy-transparency', 17, 11, 15),
   ('homepage-accessibility-audit', 'Five council homepages: accessibility audit',
    'Common accessibility failures on council homepages and how to fix them.', null,
-   'research', null, 'CC BY 4.0', 'published', 'quality-standards', 11, 30, 6),
+   'research', null, 'cc_by_4', 'published', 'quality-standards', 11, 30, 6),
   ('old-letter-template', 'Letter template (superseded)', 'Superseded by the Essex style guide.', null,
-   'template', null, 'OGL v3.0', 'archived', 'content-platform', null, 3, 280)
+   'template', null, 'ogl_3', 'archived', 'content-platform', null, 3, 280),
+  -- Aisha's draft: only she (its contributor) and the steering group see it.
+  ('missed-bin-reminder-letters', 'Missed bin reminder letters (draft)',
+   'Plain English letters for residents whose bins were missed twice.',
+   E'## Letters so far\n\n1. First missed collection\n2. Second missed collection\n\nStill to write: the letter for assisted collections.',
+   'template', null, 'ogl_3', 'draft', 'content-platform', null, 3, 2)
 ) as o(slug, title, summary, body, kind, url, licence, status, ws, c, by, days_ago);
 
 insert into public.output_contributors (output_id, user_id, role)
@@ -458,6 +465,12 @@ from (values
   ('analytics-basics-template', 'evidence-and-data-driven'), ('committee-papers-open-data', 'open-local-democracy'),
   ('homepage-accessibility-audit', 'accessible-services')
 ) as x(slug, outcome);
+
+-- A renamed output: its first address (/outputs/homepage-accessibility-audit) redirects.
+update public.outputs
+set title = 'Accessibility audit of five council homepages',
+    slug = private.slug_for_output('Accessibility audit of five council homepages', id)
+where slug = 'homepage-accessibility-audit';
 
 -- "We've used this"
 insert into public.output_reuses (output_id, organisation_id, user_id, phase, note, created_at)

@@ -970,7 +970,8 @@ export type Database = {
           external_url: string | null
           id: string
           kind: Database["public"]["Enums"]["output_kind"]
-          licence: string | null
+          licence: Database["public"]["Enums"]["output_licence"] | null
+          licence_url: string | null
           published_at: string | null
           search_vector: unknown
           slug: string
@@ -989,7 +990,8 @@ export type Database = {
           external_url?: string | null
           id?: string
           kind?: Database["public"]["Enums"]["output_kind"]
-          licence?: string | null
+          licence?: Database["public"]["Enums"]["output_licence"] | null
+          licence_url?: string | null
           published_at?: string | null
           search_vector?: never
           slug: string
@@ -1008,7 +1010,8 @@ export type Database = {
           external_url?: string | null
           id?: string
           kind?: Database["public"]["Enums"]["output_kind"]
-          licence?: string | null
+          licence?: Database["public"]["Enums"]["output_licence"] | null
+          licence_url?: string | null
           published_at?: string | null
           search_vector?: never
           slug?: string
@@ -1582,6 +1585,27 @@ export type Database = {
           },
         ]
       }
+      slug_redirects: {
+        Row: {
+          created_at: string
+          kind: string
+          old_slug: string
+          target_id: string
+        }
+        Insert: {
+          created_at?: string
+          kind: string
+          old_slug: string
+          target_id: string
+        }
+        Update: {
+          created_at?: string
+          kind?: string
+          old_slug?: string
+          target_id?: string
+        }
+        Relationships: []
+      }
       workstream_members: {
         Row: {
           created_at: string
@@ -1980,6 +2004,15 @@ export type Database = {
           workstream_status: Database["public"]["Enums"]["workstream_status"]
         }[]
       }
+      find_output_by_old_slug: {
+        Args: { p_slug: string }
+        Returns: {
+          slug: string
+          status: Database["public"]["Enums"]["content_status"]
+          summary: string
+          title: string
+        }[]
+      }
       home_for_me: {
         Args: Record<PropertyKey, never>
         Returns: {
@@ -2009,6 +2042,15 @@ export type Database = {
           p_purpose: string
           p_slug: string
           p_title: string
+        }
+        Returns: string
+      }
+      record_output_reuse: {
+        Args: {
+          p_note?: string
+          p_output_id: string
+          p_phase: Database["public"]["Enums"]["delivery_phase"]
+          p_version?: number
         }
         Returns: string
       }
@@ -2044,6 +2086,26 @@ export type Database = {
           p_title: string
           p_version?: number
           p_visibility: Database["public"]["Enums"]["visibility"]
+          p_workstream_id?: string
+        }
+        Returns: string
+      }
+      save_output: {
+        Args: {
+          p_body?: string
+          p_commitment_id?: string
+          p_contributor_ids?: string[]
+          p_contributor_roles?: string[]
+          p_external_url?: string
+          p_id?: string
+          p_kind: Database["public"]["Enums"]["output_kind"]
+          p_licence?: Database["public"]["Enums"]["output_licence"]
+          p_licence_url?: string
+          p_outcome_ids?: string[]
+          p_status: Database["public"]["Enums"]["content_status"]
+          p_summary?: string
+          p_title: string
+          p_version?: number
           p_workstream_id?: string
         }
         Returns: string
@@ -2228,6 +2290,13 @@ export type Database = {
         | "case_study"
         | "slides"
         | "recording"
+        | "other"
+      output_licence:
+        | "ogl_3"
+        | "cc_by_4"
+        | "mit"
+        | "apache_2"
+        | "all_rights_reserved"
         | "other"
       pattern_maturity: "experimental" | "beta" | "recommended" | "retired"
       registration_status: "going" | "waitlisted" | "cancelled"
@@ -2511,6 +2580,14 @@ export const Constants = {
         "case_study",
         "slides",
         "recording",
+        "other",
+      ],
+      output_licence: [
+        "ogl_3",
+        "cc_by_4",
+        "mit",
+        "apache_2",
+        "all_rights_reserved",
         "other",
       ],
       pattern_maturity: ["experimental", "beta", "recommended", "retired"],

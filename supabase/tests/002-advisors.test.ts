@@ -22,6 +22,7 @@ export const appendOnlyTables = [
   'pitch_interests',
   'session_outputs',
   'session_presenters',
+  'slug_redirects', // 016: written only by the remember_old_slug trigger
   'workstream_outcomes'
 ].sort();
 

@@ -134,9 +134,10 @@ const tables: TableExpectations[] = [
     },
     more: {
       'update the organisation': {
-        // Alex's record for the supplier, switched to the council.
+        // Alex's record for the supplier, taken off it (the council has its own record of
+        // this output, and an organisation has one record per output).
         sql: `update output_reuses set organisation_id = $4 where output_id = $2 and user_id = $3 returning id`,
-        params: () => [ids.oMemberPublished, ids.anotherMember, ids.orgCouncil],
+        params: () => [ids.oMemberPublished, ids.anotherMember, null],
         expect: { anon: DENIED, member: 0, anotherMember: DENIED, lead: 0, steering: 1 }
       },
       'update whose it is': {
@@ -397,7 +398,7 @@ describe.each(targets())('authorization matrix: outputs and patterns on %s', (ta
         db(),
         'anotherMember',
         `insert into output_reuses (output_id, organisation_id, user_id) values ($1, $2, $3) returning id`,
-        [ids.oMemberPublished, ids.orgSupplier, ids.anotherMember]
+        [ids.oAnotherPublished, ids.orgSupplier, ids.anotherMember]
       );
       expect(own).toHaveLength(1);
     });

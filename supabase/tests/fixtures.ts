@@ -213,7 +213,8 @@ insert into public.output_reuses (output_id, organisation_id, user_id, phase, no
   ('${ids.oMemberPublished}', '${ids.orgSupplier}', '${ids.anotherMember}', 'beta', 'Used it for our service'),
   ('${ids.oMemberPublished}', '${ids.orgCouncil}', '${ids.lead}', 'live', 'In use'),
   ('${ids.oAnotherDraft}', '${ids.orgCouncil}', '${ids.member}', 'discovery', 'Trying it'),
-  ('${ids.oAnotherPublished}', '${ids.orgCouncil}', '${ids.member}', 'alpha', null),
+  -- No organisation (made before Mona set hers): records are one per organisation.
+  ('${ids.oAnotherPublished}', null, '${ids.member}', 'alpha', null),
   ('${ids.oLeadArchived}', '${ids.orgCouncil}', '${ids.lead}', 'live', null);
 
 insert into public.patterns (id, slug, title, problem, when_to_use, maturity, status, workstream_id, created_by) values
@@ -347,6 +348,20 @@ insert into public.email_outbox (recipient_id, kind, idempotency_key, payload, s
   ('${ids.member}', 'digest', 'fixture:digest:member', '{}', 'sent', now()),
   ('${ids.member}', 'commitment_overdue', 'fixture:overdue:member', '{}', 'pending', null),
   ('${ids.lead}', 'commitment_dormant', 'fixture:dormant:lead', '{}', 'failed', null);
+`);
+
+// 20261201001000 slug_redirects --------------------------------------------------------
+// Old slugs, each readable where its target is: two published targets (an output and a
+// pattern), member's and anotherMember's drafts, lead's archived output, and an event
+// (a kind no policy reads yet, so nobody sees it).
+fixtureSql.push(`
+insert into public.slug_redirects (kind, old_slug, target_id) values
+  ('output', 'fixture-old-member-published', '${ids.oMemberPublished}'),
+  ('pattern', 'fixture-old-lead-pattern', '${ids.pLeadPublished}'),
+  ('output', 'fixture-old-member-draft', '${ids.oMemberDraft}'),
+  ('output', 'fixture-old-another-draft', '${ids.oAnotherDraft}'),
+  ('output', 'fixture-old-lead-archived', '${ids.oLeadArchived}'),
+  ('event', 'fixture-old-meetup', '${ids.eMeetup}');
 `);
 
 /** Inserts the fixtures (as the superuser, committed) and returns their ids. */
