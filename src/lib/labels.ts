@@ -7,6 +7,7 @@ type Enums = Database['public']['Enums'];
 export type CommitmentStatus = Enums['commitment_status'];
 export type WorkstreamStatus = Enums['workstream_status'];
 export type OutputKind = Enums['output_kind'];
+export type OutputLicence = Enums['output_licence'];
 export type EventKind = Enums['event_kind'];
 export type Maturity = Enums['pattern_maturity'];
 export type Staleness = 'on_track' | 'overdue' | 'dormant';
@@ -50,6 +51,23 @@ const OUTPUT_KIND_LABELS: Record<OutputKind, string> = {
   slides: 'Slides',
   recording: 'Recording',
   other: 'Other'
+};
+
+// The licences an output may be shared under, in the order the form offers them, with
+// where to read each one's terms ("other" links to the terms its sharer gave).
+const OUTPUT_LICENCES: Record<OutputLicence, { text: string; url: string | null }> = {
+  ogl_3: {
+    text: 'Open Government Licence v3.0',
+    url: 'https://www.nationalarchives.gov.uk/doc/open-government-licence/version/3/'
+  },
+  cc_by_4: {
+    text: 'Creative Commons Attribution 4.0 (CC BY 4.0)',
+    url: 'https://creativecommons.org/licenses/by/4.0/'
+  },
+  mit: { text: 'MIT License', url: 'https://opensource.org/license/mit' },
+  apache_2: { text: 'Apache License 2.0', url: 'https://www.apache.org/licenses/LICENSE-2.0' },
+  all_rights_reserved: { text: 'All rights reserved', url: null },
+  other: { text: 'Another licence', url: null }
 };
 
 const EVENT_KIND_TAGS: Record<EventKind, Tag> = {
@@ -130,6 +148,36 @@ export const outputKindLabel = (kind: string | null | undefined): string =>
   lookUp(OUTPUT_KIND_LABELS, kind) ?? 'Other';
 
 export const OUTPUT_KIND_CHOICES = choices(OUTPUT_KIND_LABELS);
+
+/** A licence's name and where its terms are ("other": the link its sharer gave), or null. */
+export function outputLicence(
+  licence: string | null | undefined,
+  otherUrl?: string | null
+): { text: string; url: string | null } | null {
+  const known = lookUp(OUTPUT_LICENCES, licence);
+  if (!known) return null;
+  return licence === 'other' ? { ...known, url: otherUrl ?? null } : known;
+}
+
+export const OUTPUT_LICENCE_CHOICES = Object.entries(OUTPUT_LICENCES).map(([value, l]) => ({
+  value,
+  text: l.text
+}));
+
+const CONTENT_STATUS_TAGS: Record<Enums['content_status'], Tag> = {
+  draft: { text: 'Draft', className: 'govuk-tag--grey' },
+  published: { text: 'Published', className: 'govuk-tag--green' },
+  archived: { text: 'Archived', className: 'govuk-tag--orange' }
+};
+
+/** "Draft", "Published" or "Archived", with its tag colour. */
+export const contentStatusTag = (status: string | null | undefined): Tag =>
+  lookUp(CONTENT_STATUS_TAGS, status) ?? UNKNOWN;
+
+export const PHASE_CHOICES = ENUMS.delivery_phase.map((value) => ({
+  value,
+  text: phaseLabel(value)!
+}));
 
 /** The kind tag's words and colour ("Show-and-tell", turquoise). */
 export const eventKindTag = (kind: string | null | undefined): Tag =>

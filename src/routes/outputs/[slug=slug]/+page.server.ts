@@ -1,10 +1,17 @@
+import { error, fail, isHttpError, isRedirect, redirect } from '@sveltejs/kit';
 import { creditsFor, usedByText } from '#lib/credits.ts';
-import { outputKindLabel, phaseLabel } from '#lib/labels.ts';
+import { contentStatusTag, outputKindLabel, outputLicence, phaseLabel } from '#lib/labels.ts';
+import { toDataError } from '#lib/server/errors.ts';
+import { refused } from '#lib/server/form-actions.ts';
 import * as outputs from '#lib/server/outputs.ts';
+import * as profiles from '#lib/server/profiles.ts';
 import { renderMarkdown } from '#lib/server/markdown.ts';
 import { failPage } from '#lib/server/page-errors.ts';
 import { described } from '#lib/server/meta.ts';
-import type { PageServerLoad } from './$types';
+import { currentUser, requireMember } from '#lib/server/session.ts';
+import { parseForm } from '#lib/validation/form.ts';
+import { reuseSchema } from '#lib/validation/output.ts';
+import type { Actions, PageServerLoad } from './$types';
 
 /** The site an external link goes to ("example.org"), so people know where they are going. */
 function hostOf(url: string | null): string | null {
@@ -16,25 +23,98 @@ function hostOf(url: string | null): string | null {
   }
 }
 
-export const load: PageServerLoad = async ({ locals, params }) => {
+const SAVED: Record<string, string> = {
+  draft: 'Your draft has been saved. Only its contributors can see it.',
+  published: 'Your output has been published',
+  archived: 'The output has been archived. It no longer shows in lists.'
+};
+
+/**
+ * A slug the reader cannot open: a renamed output's old one (redirect), an archived output
+ * (say so), or nothing (404). One request, made only when the output was not found.
+ */
+async function notFound(client: App.Locals['supabase'], slug: string, cause: unknown) {
+  if (toDataError(cause).kind !== 'not_found') throw cause;
+  const found = await outputs.findByOldSlug(client, slug);
+  if (found && found.slug !== slug) redirect(308, `/outputs/${found.slug}`);
+  if (found?.status === 'archived') {
+    return {
+      title: found.title,
+      ...described(found.summary),
+      archived: { title: found.title, summary: found.summary }
+    };
+  }
+  error(404, 'No such output. It may have been renamed or removed.', { kind: 'not_found' });
+}
+
+export const load: PageServerLoad = async ({ locals, params, url }) => {
+  const user = await currentUser(locals);
   try {
-    // One request: the output with its contributors, tags, reuse and patterns embedded.
-    const output = await outputs.get(locals.supabase, params.slug);
+    // One request for the output with everything embedded, and for a member their
+    // organisation (for "we've used this"), in parallel.
+    const [result, me] = await Promise.all([
+      outputs.get(locals.supabase, params.slug).then(
+        (output) => ({ output, cause: null }),
+        (cause: unknown) => ({ output: null, cause })
+      ),
+      user ? profiles.get(locals.supabase, user.id) : null
+    ]);
+    const { output } = result;
+    if (!output) {
+      return {
+        ...(await notFound(locals.supabase, params.slug, result.cause)),
+        ogType: 'article',
+        saved: null,
+        signedIn: !!user,
+        canEdit: false,
+        reuse: null,
+        output: null
+      };
+    }
     const organisations = new Set(
       output.output_reuses.flatMap((r) => (r.organisations ? [r.organisations.name] : []))
     );
+    const ours = me?.organisation_id
+      ? output.output_reuses.find((r) => r.organisation_id === me.organisation_id)
+      : undefined;
+    const canEdit =
+      !!user &&
+      (output.created_by === user.id ||
+        output.output_contributors.some((c) => c.user_id === user.id));
+    const saved = url.searchParams.get('saved');
     return {
+      title: output.title,
       ...described(output.summary),
+      ogType: 'article',
+      archived: null,
+      saved: saved && Object.hasOwn(SAVED, saved) ? SAVED[saved] : null,
+      signedIn: !!user,
+      canEdit,
+      reuse: user
+        ? {
+            hasOrganisation: !!me?.organisation_id,
+            mine: ours
+              ? {
+                  phase: ours.phase ?? '',
+                  note: ours.note ?? '',
+                  version: String(ours.version),
+                  organisation: ours.organisations?.name ?? 'Your organisation'
+                }
+              : null
+          }
+        : null,
       output: {
+        id: output.id,
         slug: output.slug,
         title: output.title,
         summary: output.summary,
         bodyHtml: renderMarkdown(output.body),
         kind: outputKindLabel(output.kind),
         status: output.status,
+        statusTag: contentStatusTag(output.status),
         externalUrl: output.external_url,
         externalHost: hostOf(output.external_url),
-        licence: output.licence,
+        licence: outputLicence(output.licence, output.licence_url),
         publishedAt: output.published_at,
         updatedAt: output.updated_at,
         workstream: output.workstream,
@@ -64,6 +144,38 @@ export const load: PageServerLoad = async ({ locals, params }) => {
       }
     };
   } catch (e) {
+    if (isHttpError(e) || isRedirect(e)) throw e;
     failPage(e);
+  }
+};
+
+export const actions: Actions = {
+  reuse: async ({ request, locals, url }) => {
+    await requireMember(locals, url.pathname);
+    const formData = await request.formData();
+    const parsed = parseForm(reuseSchema, formData);
+    if (!parsed.ok)
+      return fail(400, { action: 'reuse', errors: parsed.errors, values: parsed.values });
+    try {
+      await outputs.recordReuse(locals.supabase, parsed.data.output_id, {
+        phase: parsed.data.phase,
+        note: parsed.data.note,
+        version: parsed.data.version
+      });
+    } catch (e) {
+      const error = toDataError(e);
+      return refused(
+        error,
+        { action: 'reuse', values: parsed.values },
+        {
+          forbidden: error.hint
+            ? `${error.message} ${error.hint}`
+            : 'You can only say your own organisation used this.',
+          conflict:
+            'Someone in your organisation changed this record since you opened the page. Check it below and save again.'
+        }
+      );
+    }
+    return { action: 'reuse', success: 'Your organisation’s use of this output has been recorded' };
   }
 };
