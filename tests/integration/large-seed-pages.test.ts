@@ -20,6 +20,7 @@ let sql: Sql;
 let steeringCookie: string;
 let workstreamSlug: string;
 let commitmentId: string;
+let outputSlug: string;
 
 beforeAll(async () => {
   stack = await spawnStack(ports, { args: ['--no-seed'] });
@@ -54,6 +55,11 @@ beforeAll(async () => {
       `select id from public.commitments where visibility = 'public' order by id limit 1`
     )
   ).rows[0]!.id;
+  outputSlug = (
+    await sql.query<{ slug: string }>(
+      `select slug from public.outputs where status = 'published' order by slug limit 1`
+    )
+  ).rows[0]!.slug;
 }, 300_000);
 
 afterAll(async () => {
@@ -85,7 +91,12 @@ describe('pages on the large seed', () => {
     `/commitments/${commitmentId}`,
     '/me',
     '/steering',
-    '/steering/digest'
+    '/steering/digest',
+    '/outputs',
+    '/outputs?page=3',
+    `/outputs/${outputSlug}`,
+    '/outputs/new',
+    `/outputs/${outputSlug}/edit`
   ];
 
   it('every page answers 200 to a steering member and reads its data in 3 or fewer round trips', async () => {
@@ -103,7 +114,9 @@ describe('pages on the large seed', () => {
       '/workstreams',
       `/workstreams/${workstreamSlug}`,
       '/commitments',
-      `/commitments/${commitmentId}`
+      `/commitments/${commitmentId}`,
+      '/outputs',
+      `/outputs/${outputSlug}`
     ]) {
       const r = await visit(path);
       expect({ path, status: r.status }).toEqual({ path, status: 200 });

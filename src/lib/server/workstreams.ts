@@ -262,9 +262,10 @@ export async function placeableBy(client: Client, userId: string) {
       .single(),
     'Your profile could not be found. Sign out and sign in again.'
   );
-  if (profile.network_roles.length > 0) return () => true;
+  // `steering` too: steering may also edit what others made (outputs, patterns).
+  if (profile.network_roles.length > 0) return Object.assign(() => true, { steering: true });
   const joined = new Set(profile.workstream_members.map((m) => m.workstream_id));
-  return (workstreamId: string) => joined.has(workstreamId);
+  return Object.assign((workstreamId: string) => joined.has(workstreamId), { steering: false });
 }
 
 /** What the edit and members pages need: the row, its outcome tags and its people. */

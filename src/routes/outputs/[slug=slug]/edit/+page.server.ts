@@ -20,7 +20,7 @@ export const load: PageServerLoad = async ({ locals, params, url }) => {
     const contributes =
       output.created_by === user.id ||
       output.output_contributors.some((c) => c.user_id === user.id);
-    if (!contributes) {
+    if (!contributes && !placeable.steering) {
       error(403, 'Only the contributors of an output can edit it. Ask one of them to add you.', {
         kind: 'forbidden'
       });
