@@ -303,6 +303,57 @@ describe('editing an output', () => {
     expect(list.html).not.toContain(`href="/outputs/${slug}"`);
   });
 
+  it('lets a contributor change their own credit, and explains why they cannot take others off', async () => {
+    const colleagueHandle = await handleOf(colleague);
+    const slug = await share(sharer, {
+      title: `Shared credit ${Date.now()}`,
+      contributor_1: colleagueHandle,
+      credit_1: 'research'
+    });
+    const { html: form } = await getPage(`/outputs/${slug}/edit`, colleague.cookie);
+    const base = {
+      id: /name="id" value="([^"]+)"/.exec(form)?.[1] ?? '',
+      version: /name="version" value="(\d+)"/.exec(form)?.[1] ?? '',
+      title: valueOf(form, 'title') ?? '',
+      kind: 'guide',
+      summary: 'A guide any council can reuse.',
+      licence: 'ogl_3',
+      status: 'published'
+    };
+    const sharerHandle = await handleOf(sharer);
+    const own = await postForm(
+      `/outputs/${slug}/edit`,
+      'save',
+      {
+        ...base,
+        contributor_1: sharerHandle,
+        credit_1: 'author',
+        contributor_2: colleagueHandle,
+        credit_2: 'research and testing'
+      },
+      colleague.cookie
+    );
+    expect(own.response.status).toBe(303);
+
+    const { html: again } = await getPage(`/outputs/${slug}/edit`, colleague.cookie);
+    const { response, html } = await postForm(
+      `/outputs/${slug}/edit`,
+      'save',
+      {
+        ...base,
+        version: /name="version" value="(\d+)"/.exec(again)?.[1] ?? '',
+        contributor_1: colleagueHandle,
+        credit_1: 'everything'
+      },
+      colleague.cookie
+    );
+    expect(response.status).toBe(403);
+    expect(html).toMatch(
+      /<a href="#contributor_1">Only the person who shared an output, or its workstream’s leads, can change who else is credited\./
+    );
+    expect(valueOf(html, 'credit_1')).toBe('everything');
+  });
+
   it('refuses the edit form to a member who did not contribute', async () => {
     const slug = await share(sharer, { title: `Not yours ${Date.now()}` });
     const { response } = await getPage(`/outputs/${slug}/edit`, otherCouncil.cookie);
