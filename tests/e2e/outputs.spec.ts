@@ -8,7 +8,7 @@ import { API_URL } from './ports.ts';
 // Sharing outputs, with JavaScript on and off: a member publishes one with Markdown and a
 // contributor (previewing it first); a member of another council says they used one and
 // the count goes up; a newcomer finds an output from its outcome's page. Every page is
-// checked with axe, and the output page reflows at 320 px.
+// checked with axe, and the form and the output page reflow at 320 px.
 
 const options = { auth: { persistSession: false, autoRefreshToken: false } };
 const admin = () => createClient<Database>(API_URL, DEFAULT_SERVICE_ROLE_KEY, options);
@@ -25,6 +25,7 @@ async function publishAnOutput(page: Page, label: string) {
   await page.getByRole('link', { name: 'Share an output' }).click();
   await expect(page.getByRole('heading', { level: 1, name: 'Share an output' })).toBeVisible();
   await expectAccessible(page);
+  await expectReflows(page);
 
   const title = `Missed bin content pattern library (${label})`;
   // Without a title: the error summary, keeping what was typed.
