@@ -173,6 +173,18 @@ describe('sharing an output', () => {
     expect(data).toEqual([]);
   });
 
+  it('lists a draft under “Your drafts” for its sharer only, and nowhere for others', async () => {
+    const title = `Draft only I see ${Date.now()}`;
+    const slug = await share(sharer, { title, status: 'draft' });
+    const mine = await getPage('/outputs', sharer.cookie);
+    expect(mine.html).toMatch(
+      new RegExp(`aria-label="Your drafts"[\\s\\S]*href="/outputs/${slug}"`)
+    );
+    const theirs = await getPage('/outputs', otherCouncil.cookie);
+    expect(theirs.html).not.toContain(`href="/outputs/${slug}"`);
+    expect((await getPage(`/outputs/${slug}`, otherCouncil.cookie)).response.status).toBe(404);
+  });
+
   it('from a commitment, makes the output that commitment’s evidence', async () => {
     const c = await commitment(sharer.client, sharer.user.id);
     const slug = await share(

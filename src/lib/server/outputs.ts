@@ -19,6 +19,19 @@ export async function listLatest(client: Client, limit = 5) {
   );
 }
 
+/** The member's own drafts (ones they are credited on), latest first: only they see them. */
+export async function listDrafts(client: Client, userId: string, limit = 10) {
+  return unwrap(
+    await client
+      .from('outputs')
+      .select('slug, title, updated_at, output_contributors!inner(user_id)')
+      .eq('status', 'draft')
+      .eq('output_contributors.user_id', userId)
+      .order('updated_at', { ascending: false })
+      .limit(limit)
+  ).map(({ slug, title, updated_at }) => ({ slug, title, updatedAt: updated_at }));
+}
+
 export interface OutputFilters {
   kind?: OutputKind;
   outcome?: string;

@@ -4,6 +4,7 @@ import * as filterOptions from '#lib/server/filter-options.ts';
 import * as outputs from '#lib/server/outputs.ts';
 import { failPage } from '#lib/server/page-errors.ts';
 import { choiceParam, pageCount, pageParam, slugParam } from '#lib/server/query.ts';
+import { currentUser } from '#lib/server/session.ts';
 import type { PageServerLoad } from './$types';
 
 /** "By Sophie Turner, Essex County Council", or null when nobody is credited. */
@@ -20,14 +21,18 @@ export const load: PageServerLoad = async ({ locals, url }) => {
     workstream: slugParam(url, 'workstream')
   };
   const page = pageParam(url);
+  const user = await currentUser(locals);
   try {
-    // Two independent requests in parallel: the page of outputs (with its count) and the
-    // workstreams and outcomes to filter by.
-    const [{ outputs: rows, total }, options] = await Promise.all([
+    // Independent requests in parallel: the page of outputs (with its count), the
+    // workstreams and outcomes to filter by, and for a member their drafts.
+    const [{ outputs: rows, total }, options, drafts] = await Promise.all([
       outputs.list(locals.supabase, filters, page),
-      filterOptions.list(locals.supabase)
+      filterOptions.list(locals.supabase),
+      user ? outputs.listDrafts(locals.supabase, user.id) : []
     ]);
     return {
+      title: 'Outputs',
+      drafts,
       outputs: rows.map((o) => ({
         slug: o.slug,
         title: o.title,
