@@ -2010,7 +2010,7 @@ export type Database = {
         Returns: {
           bio: string
           commitment_total: number
-          commitments: Database["public"]["CompositeTypes"]["member_commitment"][]
+          commitments: Database["public"]["CompositeTypes"]["listed_commitment"][]
           display_name: string
           handle: string
           id: string
@@ -2038,7 +2038,7 @@ export type Database = {
         Args: { p_slug: string }
         Returns: {
           commitment_total: number
-          commitments: Database["public"]["CompositeTypes"]["organisation_commitment"][]
+          commitments: Database["public"]["CompositeTypes"]["listed_commitment"][]
           id: string
           kind: Database["public"]["Enums"]["org_kind"]
           name: string
@@ -2354,12 +2354,19 @@ export type Database = {
         status: Database["public"]["Enums"]["workstream_status"] | null
         member_count: number | null
       }
-      member_commitment: {
+      listed_commitment: {
         id: string | null
         title: string | null
+        so_that: string | null
         status: Database["public"]["Enums"]["commitment_status"] | null
         visibility: Database["public"]["Enums"]["visibility"] | null
+        staleness: string | null
+        days_overdue: number | null
         due_on: string | null
+        next_check_in_on: string | null
+        owner_handle: string | null
+        owner_display_name: string | null
+        organisation_name: string | null
         workstream_slug: string | null
         workstream_title: string | null
       }
@@ -2381,16 +2388,6 @@ export type Database = {
         title: string | null
         status: Database["public"]["Enums"]["workstream_status"] | null
         role: Database["public"]["Enums"]["workstream_role"] | null
-      }
-      organisation_commitment: {
-        id: string | null
-        title: string | null
-        status: Database["public"]["Enums"]["commitment_status"] | null
-        owner_handle: string | null
-        owner_display_name: string | null
-        owner_is_public: boolean | null
-        workstream_slug: string | null
-        workstream_title: string | null
       }
       organisation_output: {
         slug: string | null

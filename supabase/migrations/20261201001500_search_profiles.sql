@@ -65,81 +65,60 @@ as $$
            btrim(regexp_replace(regexp_replace(private.search_text(q), '(^|\s)-\S+', ' ', 'g'),
                                 '[^[:alnum:]]+', ' ', 'g')) as words
   ),
-  exact as materialized (
+  -- What may be found, each kind once: its title, search column and the query to match.
+  -- Not materialized, and the query's columns carried along, so the filters below reach
+  -- each table and its indexes (full-text GIN for exact, trigram GIN for alike).
+  things as not materialized (
     select 'output'::text as kind, o.id, o.slug, o.title, o.summary,
-           ts_rank(o.search_vector, query.tsq) as rank, '/outputs/' || o.slug as url
+           '/outputs/' || o.slug as url, o.search_vector as vector, query.tsq,
+           query.words
     from public.outputs o, query
-    where o.status = 'published' and o.search_vector @@ query.tsq
+    where o.status = 'published'
     union all
     select 'pattern', p.id, p.slug, p.title, coalesce(p.summary, left(p.problem, 300)),
-           ts_rank(p.search_vector, query.tsq), '/patterns/' || p.slug
+           '/patterns/' || p.slug, p.search_vector, query.tsq, query.words
     from public.patterns p, query
-    where p.status = 'published' and p.search_vector @@ query.tsq
+    where p.status = 'published'
     union all
     select 'workstream', w.id, w.slug, w.title, w.purpose,
-           ts_rank(w.search_vector, query.tsq), '/workstreams/' || w.slug
+           '/workstreams/' || w.slug, w.search_vector, query.tsq, query.words
     from public.workstreams w, query
-    where w.status in ('active', 'closed') and w.search_vector @@ query.tsq
+    where w.status in ('active', 'closed')
     union all
     select 'event', e.id, e.slug, e.title, e.summary,
-           ts_rank(e.search_vector, query.tsq), '/events/' || e.slug
+           '/events/' || e.slug, e.search_vector, query.tsq, query.words
     from public.events e, query
-    where e.status = 'published' and e.search_vector @@ query.tsq
+    where e.status = 'published'
     union all
     select 'commitment', c.id, null, c.title, c.so_that,
-           ts_rank(c.search_vector, query.tsq), '/commitments/' || c.id
+           '/commitments/' || c.id, c.search_vector, query.tsq, query.words
     from public.commitments c, query
-    where c.archived_at is null and c.search_vector @@ query.tsq
+    where c.archived_at is null
     union all
+    -- Names are not English: match them unstemmed too.
     select 'member', m.id, m.handle, m.display_name, m.job_title,
-           ts_rank(m.search_vector, query.tsq || query.tsq_simple), '/members/' || m.handle
+           '/members/' || m.handle, m.search_vector, query.tsq || query.tsq_simple, query.words
     from public.profiles m, query
-    where m.is_public and m.search_vector @@ (query.tsq || query.tsq_simple)
+    where m.is_public
     union all
     select 'organisation', g.id, g.slug, g.name, null,
-           ts_rank(g.search_vector, query.tsq || query.tsq_simple), '/organisations/' || g.slug
+           '/organisations/' || g.slug, g.search_vector, query.tsq || query.tsq_simple, query.words
     from public.organisations g, query
-    where g.search_vector @@ (query.tsq || query.tsq_simple)
+  ),
+  exact as materialized (
+    select t.kind, t.id, t.slug, t.title, t.summary, ts_rank(t.vector, t.tsq) as rank, t.url
+    from things t
+    where t.vector @@ t.tsq
   ),
   -- Only when the words found nothing, and only for 3 characters or more (fewer have too
   -- few trigrams to mean anything): titles containing something like the words.
   -- `words <% title` is word_similarity(words, title) >= 0.6 (pg_trgm's default; 0.5
   -- lets "unclosed" find "closed"), served by the trigram indexes.
   alike as (
-    select 'output'::text as kind, o.id, o.slug, o.title, o.summary,
-           extensions.word_similarity(query.words, o.title) as rank, '/outputs/' || o.slug as url
-    from public.outputs o, query
-    where o.status = 'published' and query.words operator(extensions.<%) o.title
-    union all
-    select 'pattern', p.id, p.slug, p.title, coalesce(p.summary, left(p.problem, 300)),
-           extensions.word_similarity(query.words, p.title), '/patterns/' || p.slug
-    from public.patterns p, query
-    where p.status = 'published' and query.words operator(extensions.<%) p.title
-    union all
-    select 'workstream', w.id, w.slug, w.title, w.purpose,
-           extensions.word_similarity(query.words, w.title), '/workstreams/' || w.slug
-    from public.workstreams w, query
-    where w.status in ('active', 'closed') and query.words operator(extensions.<%) w.title
-    union all
-    select 'event', e.id, e.slug, e.title, e.summary,
-           extensions.word_similarity(query.words, e.title), '/events/' || e.slug
-    from public.events e, query
-    where e.status = 'published' and query.words operator(extensions.<%) e.title
-    union all
-    select 'commitment', c.id, null, c.title, c.so_that,
-           extensions.word_similarity(query.words, c.title), '/commitments/' || c.id
-    from public.commitments c, query
-    where c.archived_at is null and query.words operator(extensions.<%) c.title
-    union all
-    select 'member', m.id, m.handle, m.display_name, m.job_title,
-           extensions.word_similarity(query.words, m.display_name), '/members/' || m.handle
-    from public.profiles m, query
-    where m.is_public and query.words operator(extensions.<%) m.display_name
-    union all
-    select 'organisation', g.id, g.slug, g.name, null,
-           extensions.word_similarity(query.words, g.name), '/organisations/' || g.slug
-    from public.organisations g, query
-    where query.words operator(extensions.<%) g.name
+    select t.kind, t.id, t.slug, t.title, t.summary,
+           extensions.word_similarity(t.words, t.title) as rank, t.url
+    from things t
+    where t.words operator(extensions.<%) t.title
   )
   select e.kind, e.id, e.slug, e.title, e.summary, e.rank, e.url, false from exact e
   union all
@@ -226,12 +205,21 @@ $$;
 -- A member's public page: who they are and what they committed to, made, presented and
 -- joined. No row for a profile that is not public (unless it is the reader's own): the
 -- page answers 404. Lists show the latest 50; the totals count them all.
-create type public.member_commitment as (
+-- A commitment as the lists show it (CommitmentList), from public.commitment_overview so
+-- staleness is the one rule; used by member and organisation pages.
+create type public.listed_commitment as (
   id uuid,
   title text,
+  so_that text,
   status public.commitment_status,
   visibility public.visibility,
+  staleness text,
+  days_overdue integer,
   due_on date,
+  next_check_in_on date,
+  owner_handle text,
+  owner_display_name text,
+  organisation_name text,
   workstream_slug text,
   workstream_title text
 );
@@ -271,7 +259,7 @@ returns table (
   organisation_slug text,
   organisation_name text,
   commitment_total integer,
-  commitments public.member_commitment[],
+  commitments public.listed_commitment[],
   output_total integer,
   outputs public.member_output[],
   session_total integer,
@@ -289,12 +277,14 @@ as $$
     (select count(*)::integer from public.commitments c
       where c.owner_id = p.id and c.archived_at is null),
     coalesce((
-      select array_agg(row(c.id, c.title, c.status, c.visibility, c.due_on, w.slug, w.title
-                       )::public.member_commitment order by c.created_at desc, c.id)
-      from (select * from public.commitments c
+      select array_agg(row(c.id, c.title, c.so_that, c.status, c.visibility, c.staleness,
+                           c.days_overdue, c.due_on, c.next_check_in_on, c.owner_handle,
+                           c.owner_display_name, c.organisation_name, c.workstream_slug,
+                           c.workstream_title)::public.listed_commitment
+                       order by c.created_at desc, c.id)
+      from (select * from public.commitment_overview c
             where c.owner_id = p.id and c.archived_at is null
             order by c.created_at desc, c.id limit 50) c
-      left join public.workstreams w on w.id = c.workstream_id
     ), '{}'),
     (select count(*)::integer from public.output_contributors oc
       join public.outputs o on o.id = oc.output_id
@@ -419,17 +409,6 @@ create type public.organisation_person as (
   job_title text
 );
 
-create type public.organisation_commitment as (
-  id uuid,
-  title text,
-  status public.commitment_status,
-  owner_handle text,
-  owner_display_name text,
-  owner_is_public boolean,
-  workstream_slug text,
-  workstream_title text
-);
-
 create type public.organisation_output as (
   slug text,
   title text,
@@ -458,7 +437,7 @@ returns table (
   people_total integer,
   people public.organisation_person[],
   commitment_total integer,
-  commitments public.organisation_commitment[],
+  commitments public.listed_commitment[],
   output_total integer,
   outputs public.organisation_output[],
   use_total integer,
@@ -478,10 +457,8 @@ as $$
     where p.organisation_id = (select id from org)
   ),
   promised as materialized (
-    select c.id, c.title, c.status, c.created_at, c.workstream_id, t.handle, t.display_name,
-           t.is_public
-    from public.commitments c join theirs t on t.id = c.owner_id
-    where c.archived_at is null
+    select c.* from public.commitment_overview c
+    where c.owner_id in (select t.id from theirs t) and c.archived_at is null
   ),
   made as materialized (
     select distinct o.id, o.slug, o.title, o.kind, o.published_at
@@ -509,11 +486,12 @@ as $$
     ), '{}'),
     (select count(*)::integer from promised),
     coalesce((
-      select array_agg(row(c.id, c.title, c.status, c.handle, c.display_name, c.is_public,
-                           w.slug, w.title)::public.organisation_commitment
+      select array_agg(row(c.id, c.title, c.so_that, c.status, c.visibility, c.staleness,
+                           c.days_overdue, c.due_on, c.next_check_in_on, c.owner_handle,
+                           c.owner_display_name, c.organisation_name, c.workstream_slug,
+                           c.workstream_title)::public.listed_commitment
                        order by c.created_at desc, c.id)
       from (select * from promised order by created_at desc, id limit 50) c
-      left join public.workstreams w on w.id = c.workstream_id
     ), '{}'),
     (select count(*)::integer from made),
     coalesce((
