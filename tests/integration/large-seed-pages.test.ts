@@ -20,6 +20,8 @@ let sql: Sql;
 let steeringCookie: string;
 let workstreamSlug: string;
 let commitmentId: string;
+let memberHandle: string;
+let organisationSlug: string;
 
 beforeAll(async () => {
   stack = await spawnStack(ports, { args: ['--no-seed'] });
@@ -54,6 +56,18 @@ beforeAll(async () => {
       `select id from public.commitments where visibility = 'public' order by id limit 1`
     )
   ).rows[0]!.id;
+  memberHandle = (
+    await sql.query<{ handle: string }>(
+      `select handle from public.profiles where is_public order by handle limit 1`
+    )
+  ).rows[0]!.handle;
+  // The organisation with the most people: its page has the most to show.
+  organisationSlug = (
+    await sql.query<{ slug: string }>(
+      `select g.slug from public.organisations g join public.profiles p on p.organisation_id = g.id
+        group by g.slug order by count(*) desc, g.slug limit 1`
+    )
+  ).rows[0]!.slug;
 }, 300_000);
 
 afterAll(async () => {
@@ -85,7 +99,12 @@ describe('pages on the large seed', () => {
     `/commitments/${commitmentId}`,
     '/me',
     '/steering',
-    '/steering/digest'
+    '/steering/digest',
+    '/search?q=council',
+    '/search?q=counicl&kind=commitment',
+    `/members/${memberHandle}`,
+    '/organisations?page=2',
+    `/organisations/${organisationSlug}`
   ];
 
   it('every page answers 200 to a steering member and reads its data in 3 or fewer round trips', async () => {
@@ -103,7 +122,10 @@ describe('pages on the large seed', () => {
       '/workstreams',
       `/workstreams/${workstreamSlug}`,
       '/commitments',
-      `/commitments/${commitmentId}`
+      `/commitments/${commitmentId}`,
+      '/search?q=council',
+      `/members/${memberHandle}`,
+      `/organisations/${organisationSlug}`
     ]) {
       const r = await visit(path);
       expect({ path, status: r.status }).toEqual({ path, status: 200 });
