@@ -69,6 +69,13 @@ describe('the search page', () => {
     expect(signedIn.trips).toBe(1);
   });
 
+  it('a page past the last one says so and links to the first', async () => {
+    const page = await visit('/search?q=accessibility&page=50');
+    expect(page.status).toBe(200);
+    expect(page.body).toContain('Go to the first page of results');
+    expect(page.html).toContain('href="/search?q=accessibility"');
+  });
+
   it('suggests what to do when nothing matches', async () => {
     const page = await visit('/search?q=xyzzyplugh');
     expect(page.status).toBe(200);
