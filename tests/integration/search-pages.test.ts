@@ -61,10 +61,10 @@ describe('the search page', () => {
 
   it('shows a members-only commitment to members and never to a visitor', async () => {
     const anon = await visit(`/search?q=${word}`);
-    expect(anon.body).toContain(`Share the ${word} public plans`);
+    expect(anon.body).toContain(`I will share the ${word} public plans`);
     expect(anon.body).not.toContain('members-only plans');
     const signedIn = await visit(`/search?q=${word}`, reader.cookie);
-    expect(signedIn.body).toContain(`Map the ${word} members-only plans`);
+    expect(signedIn.body).toContain(`I will map the ${word} members-only plans`);
     expect(signedIn.body).toContain('Commitments (2)');
     expect(signedIn.trips).toBe(1);
   });

@@ -1,3 +1,4 @@
+import { afterIWill } from '#lib/commitment-title.ts';
 import { searchKindLabel, searchKindPlural } from '#lib/labels.ts';
 import { toDataError } from '#lib/server/errors.ts';
 import { described } from '#lib/server/meta.ts';
@@ -76,7 +77,12 @@ export const load: PageServerLoad = async ({ locals, url }) => {
     fuzzy: found.fuzzy,
     kinds,
     allHref: kindHref(q, null),
-    hits: found.hits.map((h) => ({ ...h, kind: searchKindLabel(h.kind) })),
+    hits: found.hits.map((h) => ({
+      ...h,
+      // Commitments read as everywhere else: "I will …".
+      title: h.kind === 'commitment' ? `I will ${afterIWill(h.title)}` : h.title,
+      kind: searchKindLabel(h.kind)
+    })),
     totalPages: pageCount(shown)
   };
 };
