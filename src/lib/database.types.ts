@@ -759,6 +759,7 @@ export type Database = {
           id: string
           kind: Database["public"]["Enums"]["org_kind"]
           name: string
+          search_vector: unknown
           slug: string
           updated_at: string
           version: number
@@ -770,6 +771,7 @@ export type Database = {
           id?: string
           kind?: Database["public"]["Enums"]["org_kind"]
           name: string
+          search_vector?: never
           slug: string
           updated_at?: string
           version?: number
@@ -781,6 +783,7 @@ export type Database = {
           id?: string
           kind?: Database["public"]["Enums"]["org_kind"]
           name?: string
+          search_vector?: never
           slug?: string
           updated_at?: string
           version?: number
@@ -2035,6 +2038,53 @@ export type Database = {
           today: string
         }[]
       }
+      member_page: {
+        Args: { p_handle: string }
+        Returns: {
+          bio: string
+          commitment_total: number
+          commitments: Database["public"]["CompositeTypes"]["listed_commitment"][]
+          display_name: string
+          handle: string
+          id: string
+          is_public: boolean
+          job_title: string
+          organisation_name: string
+          organisation_slug: string
+          output_total: number
+          outputs: Database["public"]["CompositeTypes"]["member_output"][]
+          region: string
+          session_total: number
+          sessions: Database["public"]["CompositeTypes"]["member_session"][]
+          skills: string[]
+          workstreams: Database["public"]["CompositeTypes"]["member_workstream"][]
+        }[]
+      }
+      organisation_list: {
+        Args: { p_limit?: number; p_offset?: number }
+        Returns: {
+          organisations: Database["public"]["CompositeTypes"]["organisation_row"][]
+          total: number
+        }[]
+      }
+      organisation_page: {
+        Args: { p_slug: string }
+        Returns: {
+          commitment_total: number
+          commitments: Database["public"]["CompositeTypes"]["listed_commitment"][]
+          id: string
+          kind: Database["public"]["Enums"]["org_kind"]
+          name: string
+          output_total: number
+          outputs: Database["public"]["CompositeTypes"]["organisation_output"][]
+          people: Database["public"]["CompositeTypes"]["organisation_person"][]
+          people_total: number
+          slug: string
+          use_total: number
+          uses: Database["public"]["CompositeTypes"]["organisation_use"][]
+          website: string
+        }[]
+      }
       propose_workstream: {
         Args: {
           p_description?: string
@@ -2133,6 +2183,20 @@ export type Database = {
           title: string
           total: number
           url: string
+        }[]
+      }
+      search_page: {
+        Args: {
+          p_kind?: string
+          p_limit?: number
+          p_offset?: number
+          q: string
+        }
+        Returns: {
+          counts: Database["public"]["CompositeTypes"]["search_kind_count"][]
+          fuzzy: boolean
+          hits: Database["public"]["CompositeTypes"]["search_hit"][]
+          total: number
         }[]
       }
       steering_digest: {
@@ -2358,6 +2422,84 @@ export type Database = {
         title: string | null
         status: Database["public"]["Enums"]["workstream_status"] | null
         member_count: number | null
+      }
+      listed_commitment: {
+        id: string | null
+        title: string | null
+        so_that: string | null
+        status: Database["public"]["Enums"]["commitment_status"] | null
+        visibility: Database["public"]["Enums"]["visibility"] | null
+        staleness: string | null
+        days_overdue: number | null
+        due_on: string | null
+        next_check_in_on: string | null
+        owner_handle: string | null
+        owner_display_name: string | null
+        organisation_name: string | null
+        workstream_slug: string | null
+        workstream_title: string | null
+      }
+      member_output: {
+        slug: string | null
+        title: string | null
+        kind: Database["public"]["Enums"]["output_kind"] | null
+        role: string | null
+        published_at: string | null
+      }
+      member_session: {
+        session_title: string | null
+        event_slug: string | null
+        event_title: string | null
+        starts_at: string | null
+      }
+      member_workstream: {
+        slug: string | null
+        title: string | null
+        status: Database["public"]["Enums"]["workstream_status"] | null
+        role: Database["public"]["Enums"]["workstream_role"] | null
+      }
+      organisation_output: {
+        slug: string | null
+        title: string | null
+        kind: Database["public"]["Enums"]["output_kind"] | null
+        published_at: string | null
+      }
+      organisation_person: {
+        handle: string | null
+        display_name: string | null
+        job_title: string | null
+      }
+      organisation_row: {
+        slug: string | null
+        name: string | null
+        kind: Database["public"]["Enums"]["org_kind"] | null
+        people: number | null
+        commitments: number | null
+        outputs: number | null
+        uses: number | null
+      }
+      organisation_use: {
+        id: string | null
+        kind: string | null
+        slug: string | null
+        title: string | null
+        phase: Database["public"]["Enums"]["delivery_phase"] | null
+        note: string | null
+        created_at: string | null
+      }
+      search_hit: {
+        kind: string | null
+        id: string | null
+        slug: string | null
+        title: string | null
+        summary: string | null
+        rank: number | null
+        url: string | null
+        fuzzy: boolean | null
+      }
+      search_kind_count: {
+        kind: string | null
+        hits: number | null
       }
       steering_digest_item: {
         kind: string | null

@@ -199,3 +199,34 @@ export const MATURITY_CHOICES = Object.entries(MATURITY_TAGS).map(([value, m]) =
 export function phaseLabel(phase: string | null | undefined): string | null {
   return phase ? phase.charAt(0).toUpperCase() + phase.slice(1) : null;
 }
+
+// Search (20261201001500): what each kind of result is called, one and many.
+const SEARCH_KIND_LABELS: Record<string, { one: string; many: string }> = {
+  workstream: { one: 'Workstream', many: 'Workstreams' },
+  commitment: { one: 'Commitment', many: 'Commitments' },
+  output: { one: 'Output', many: 'Outputs' },
+  pattern: { one: 'Pattern', many: 'Patterns' },
+  event: { one: 'Event', many: 'Events' },
+  member: { one: 'Member', many: 'Members' },
+  organisation: { one: 'Organisation', many: 'Organisations' }
+};
+
+/** "Output" for a search result of kind 'output'. */
+export const searchKindLabel = (kind: string | null | undefined): string =>
+  lookUp(SEARCH_KIND_LABELS, kind)?.one ?? 'Result';
+
+/** "Outputs" for the kind filter. */
+export const searchKindPlural = (kind: string | null | undefined): string =>
+  lookUp(SEARCH_KIND_LABELS, kind)?.many ?? 'Results';
+
+const ORG_KIND_LABELS: Record<Enums['org_kind'], string> = {
+  council: 'Council',
+  central_government: 'Central government',
+  supplier: 'Supplier',
+  charity: 'Charity',
+  other: 'Other organisation'
+};
+
+/** "Central government" for 'central_government'. */
+export const orgKindLabel = (kind: string | null | undefined): string =>
+  lookUp(ORG_KIND_LABELS, kind) ?? 'Organisation';

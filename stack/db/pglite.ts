@@ -1,6 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
+import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
 import type { Sql } from './sql.ts';
 
 /**
@@ -12,7 +13,9 @@ export async function openPglite(dataDir: string): Promise<PGlite> {
   // Same value shapes as `pg` (see pg.ts): timestamps as strings, bigint as number.
   const same = (v: string) => v;
   const db = new PGlite(dataDir, {
-    parsers: { 1184: same, 1114: same, 1082: same, 20: (v: string) => Number(v) }
+    parsers: { 1184: same, 1114: same, 1082: same, 20: (v: string) => Number(v) },
+    // Each extension a migration creates (`create extension`) must be loaded here too.
+    extensions: { pg_trgm }
   });
   await db.waitReady;
   return db;

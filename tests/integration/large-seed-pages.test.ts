@@ -21,6 +21,8 @@ let steeringCookie: string;
 let workstreamSlug: string;
 let commitmentId: string;
 let outputSlug: string;
+let memberHandle: string;
+let organisationSlug: string;
 
 beforeAll(async () => {
   stack = await spawnStack(ports, { args: ['--no-seed'] });
@@ -60,6 +62,18 @@ beforeAll(async () => {
       `select slug from public.outputs where status = 'published' order by slug limit 1`
     )
   ).rows[0]!.slug;
+  memberHandle = (
+    await sql.query<{ handle: string }>(
+      `select handle from public.profiles where is_public order by handle limit 1`
+    )
+  ).rows[0]!.handle;
+  // The organisation with the most people: its page has the most to show.
+  organisationSlug = (
+    await sql.query<{ slug: string }>(
+      `select g.slug from public.organisations g join public.profiles p on p.organisation_id = g.id
+        group by g.slug order by count(*) desc, g.slug limit 1`
+    )
+  ).rows[0]!.slug;
 }, 300_000);
 
 afterAll(async () => {
@@ -96,7 +110,12 @@ describe('pages on the large seed', () => {
     '/outputs?page=3',
     `/outputs/${outputSlug}`,
     '/outputs/new',
-    `/outputs/${outputSlug}/edit`
+    `/outputs/${outputSlug}/edit`,
+    '/search?q=council',
+    '/search?q=counicl&kind=commitment',
+    `/members/${memberHandle}`,
+    '/organisations?page=2',
+    `/organisations/${organisationSlug}`
   ];
 
   it('every page answers 200 to a steering member and reads its data in 3 or fewer round trips', async () => {
@@ -116,7 +135,10 @@ describe('pages on the large seed', () => {
       '/commitments',
       `/commitments/${commitmentId}`,
       '/outputs',
-      `/outputs/${outputSlug}`
+      `/outputs/${outputSlug}`,
+      '/search?q=council',
+      `/members/${memberHandle}`,
+      `/organisations/${organisationSlug}`
     ]) {
       const r = await visit(path);
       expect({ path, status: r.status }).toEqual({ path, status: 200 });

@@ -1,5 +1,5 @@
 import type { Client } from './supabase.ts';
-import { unwrap } from './errors.ts';
+import { unwrap, unwrapOk } from './errors.ts';
 import type { ProfileInput } from '#lib/validation/profile.ts';
 
 const OWN_COLUMNS =
@@ -31,4 +31,18 @@ export async function update(client: Client, userId: string, input: ProfileInput
     .select(OWN_COLUMNS)
     .single();
   return unwrap(result);
+}
+
+/** A profile's handle as the database allows it; anything else has no page. */
+export const isHandle = (handle: string): boolean =>
+  /^[a-z0-9]([a-z0-9-]{0,38}[a-z0-9])?$/.test(handle);
+
+/**
+ * A member's public page in one call (public.member_page, 20261201001500): null when the
+ * profile is not public (and not the reader's own) or there is no such member.
+ */
+export async function publicPage(client: Client, handle: string) {
+  const result = await client.rpc('member_page', { p_handle: handle }).maybeSingle();
+  unwrapOk(result);
+  return result.data;
 }
