@@ -4,6 +4,7 @@ import * as filterOptions from '#lib/server/filter-options.ts';
 import * as outputs from '#lib/server/outputs.ts';
 import { failPage } from '#lib/server/page-errors.ts';
 import { choiceParam, pageCount, pageParam, slugParam } from '#lib/server/query.ts';
+import { described } from '#lib/server/meta.ts';
 import type { PageServerLoad } from './$types';
 
 /** "By Sophie Turner, Essex County Council", or null when nobody is credited. */
@@ -28,6 +29,10 @@ export const load: PageServerLoad = async ({ locals, url }) => {
       filterOptions.list(locals.supabase)
     ]);
     return {
+      title: 'Outputs',
+      ...described(
+        'Guides, templates, code, research and more that members of the network made and shared, and which councils reused them.'
+      ),
       outputs: rows.map((o) => ({
         slug: o.slug,
         title: o.title,

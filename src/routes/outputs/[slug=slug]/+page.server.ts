@@ -24,7 +24,9 @@ export const load: PageServerLoad = async ({ locals, params }) => {
       output.output_reuses.flatMap((r) => (r.organisations ? [r.organisations.name] : []))
     );
     return {
+      title: output.title,
       ...described(output.summary),
+      ogType: 'article' as const,
       output: {
         slug: output.slug,
         title: output.title,
