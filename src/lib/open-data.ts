@@ -163,7 +163,7 @@ export const DATA_SETS = {
       { name: 'starts_at', description: 'When it starts (ISO 8601, UTC).' },
       { name: 'ends_at', description: 'When it ends (ISO 8601, UTC).' },
       { name: 'venue', description: 'Where it happens, or empty.' },
-      { name: 'is_online', description: 'true when people can take part online.' },
+      { name: 'is_online', description: 'Whether people can take part online: true or false.' },
       { name: 'capacity', description: 'How many places there are, or empty for no limit.' },
       {
         name: 'registration_opens_at',
