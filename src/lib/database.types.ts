@@ -2002,6 +2002,13 @@ export type Database = {
           today: string
         }[]
       }
+      open_data_counts: {
+        Args: Record<PropertyKey, never>
+        Returns: {
+          data_set: string
+          row_count: number
+        }[]
+      }
       propose_workstream: {
         Args: {
           p_description?: string

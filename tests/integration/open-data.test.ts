@@ -198,7 +198,19 @@ describe('/data', () => {
     expect(html).toContain('href="/feeds/outputs.atom"');
     expect(html).toContain('href="/feeds/events.atom"');
     expect(html).toContain('Open Government Licence v3.0');
-    expect(await restRoundTrips(requestId)).toBeLessThanOrEqual(3);
+    const rest = await restRoundTrips(requestId);
+    expect(rest).toBeGreaterThan(0); // the row counts
+    expect(rest).toBeLessThanOrEqual(3);
+  });
+
+  it('says how many rows each file has, as many as the file holds', async () => {
+    const { html } = await getPage('/data', memberCookie);
+    for (const name of DATA_SET_NAMES) {
+      const rows = JSON.parse((await download(`/data/${name}.json`, memberCookie)).body) as [];
+      const section = html.slice(html.indexOf(`id="${name}"`));
+      const shown = /Rows<\/dt>\s*<dd[^>]*>([\d,]+) rows?</.exec(section)?.[1];
+      expect({ name, rows: shown }).toEqual({ name, rows: rows.length.toLocaleString('en-GB') });
+    }
   });
 
   it('is where /open-data went for good', async () => {

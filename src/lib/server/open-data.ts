@@ -5,7 +5,9 @@
 import { Readable } from 'node:stream';
 import { stringify } from 'csv-stringify';
 import { neutraliseFormula } from '#lib/csv.ts';
+import { isOneOf } from '#lib/labels.ts';
 import {
+  DATA_SET_NAMES,
   DATA_SETS,
   type DataFormat,
   type DataRow,
@@ -28,7 +30,8 @@ type Reader<N extends DataSetName> = (
 ) => Promise<(DataRow<N> & { id: string })[]>;
 
 // One typed query per data set: the selected columns must give exactly the dictionary's
-// columns (the DataRow type checks it), RLS for `anon` decides which rows.
+// columns (the DataRow type checks it). No filters: read with the anon key, RLS decides
+// which rows are public (as it does for public.open_data_counts, so the counts agree).
 const readers: { [N in DataSetName]: Reader<N> } = {
   workstreams: async (client, afterId, origin) =>
     unwrap(
@@ -46,8 +49,6 @@ const readers: { [N in DataSetName]: Reader<N> } = {
         .select(
           'id, title, so_that, description, status, workstream_id, due_on, next_check_in_on, completed_at, closing_note, created_at, updated_at'
         )
-        // RLS already hides these from anon; saying so keeps the file public if it ever did not.
-        .eq('visibility', 'public')
         .gt('id', afterId)
         .order('id')
         .limit(CHUNK_ROWS)
@@ -59,7 +60,6 @@ const readers: { [N in DataSetName]: Reader<N> } = {
         .select(
           'id, slug, title, summary, kind, external_url, licence, workstream_id, commitment_id, published_at, updated_at'
         )
-        .eq('status', 'published')
         .gt('id', afterId)
         .order('id')
         .limit(CHUNK_ROWS)
@@ -71,7 +71,6 @@ const readers: { [N in DataSetName]: Reader<N> } = {
         .select(
           'id, slug, title, summary, maturity, problem, when_to_use, when_not_to_use, how_it_works, research_evidence, last_reviewed_on, workstream_id, published_at, updated_at'
         )
-        .eq('status', 'published')
         .gt('id', afterId)
         .order('id')
         .limit(CHUNK_ROWS)
@@ -83,7 +82,6 @@ const readers: { [N in DataSetName]: Reader<N> } = {
         .select(
           'id, slug, title, summary, kind, starts_at, ends_at, venue, is_online, capacity, registration_opens_at, registration_closes_at, parent_event_id, workstream_id, published_at, updated_at'
         )
-        .eq('status', 'published')
         .gt('id', afterId)
         .order('id')
         .limit(CHUNK_ROWS)
@@ -106,6 +104,14 @@ function readChunk<N extends DataSetName>(
   origin: string
 ): Promise<(Record<string, DataValue> & { id: string })[]> {
   return readers[name](client, afterId, origin);
+}
+
+/** How many rows each file has, as a visitor may read them: one call. */
+export async function counts(client: Client): Promise<Map<DataSetName, number>> {
+  const rows = unwrap(await client.rpc('open_data_counts'));
+  return new Map(
+    rows.flatMap((r) => (isOneOf(DATA_SET_NAMES, r.data_set) ? [[r.data_set, r.row_count]] : []))
+  );
 }
 
 /** The dictionary's column names of a data set, in order. */
