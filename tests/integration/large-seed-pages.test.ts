@@ -164,4 +164,28 @@ describe('open data on the large seed', () => {
     // And the body arrived in many pieces, not one buffer.
     expect(parts.length).toBeGreaterThan(readInAll);
   });
+
+  it('stops reading the data API when the downloader goes away', async () => {
+    const full = Math.ceil(
+      Number(
+        (
+          await sql.query<{ n: string }>(
+            `select count(*) as n from public.commitments where visibility = 'public' and archived_at is null`
+          )
+        ).rows[0]!.n
+      ) / CHUNK_ROWS
+    );
+    const id = randomUUID();
+    const abort = new AbortController();
+    const res = await fetch(`${appUrl}/data/commitments.json`, {
+      headers: { 'x-request-id': id },
+      signal: abort.signal
+    });
+    await res.body!.getReader().read();
+    abort.abort();
+    // Give the server time to have read the whole file, had it carried on (or had it read
+    // the file whole before sending any of it).
+    await new Promise((resolve) => setTimeout(resolve, 2000));
+    expect(await restCalls(id)).toBeLessThan(full / 2);
+  });
 });

@@ -170,6 +170,8 @@ function csvStream(name: DataSetName, chunks: AsyncGenerator<Record<string, Data
     })()
   );
   rows.on('error', (e) => stringifier.destroy(e));
+  // A download given up on closes the stringifier: stop reading rows too.
+  stringifier.on('close', () => rows.destroy());
   return rows.pipe(stringifier);
 }
 
