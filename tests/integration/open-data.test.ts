@@ -2,7 +2,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import Papa from 'papaparse';
 import { XMLParser } from 'fast-xml-parser';
 import { DATA_FORMATS, DATA_SET_NAMES, DATA_SETS } from '../../src/lib/open-data.ts';
-import { hub, serviceClient } from './hub.ts';
+import { anonClient, hub, serviceClient } from './hub.ts';
 import { getPage, member, restRoundTrips } from './session.ts';
 import { commitment } from './ws-fixtures.ts';
 
@@ -226,6 +226,10 @@ describe('links that unfurl', () => {
     attr(html, new RegExp(`<meta (?:property|name)="${key}" content="([^"]*)"`));
 
   it('every public page has a title, a description, a canonical URL and OpenGraph tags', async () => {
+    const anon = anonClient();
+    const workstream = (await anon.from('workstreams').select('slug').limit(1).single()).data!;
+    const publicCommitment = (await anon.from('commitments').select('id').limit(1).single()).data!;
+    const outcome = (await anon.from('outcomes').select('slug').limit(1).single()).data!;
     const paths = [
       '/',
       '/workstreams',
@@ -238,7 +242,11 @@ describe('links that unfurl', () => {
       '/feedback',
       '/sign-in',
       `/outputs/${outputSlug}`,
-      `/events/od-event-${tag}`
+      `/events/od-event-${tag}`,
+      '/patterns/tell-us-once-change-of-address',
+      `/workstreams/${workstream.slug}`,
+      `/commitments/${publicCommitment.id}`,
+      `/outcomes/${outcome.slug}`
     ];
     const seen = new Set<string>();
     for (const path of paths) {
@@ -270,10 +278,10 @@ describe('links that unfurl', () => {
     expect(meta(html, 'og:title')).toBe(publishedOutput);
   });
 
-  it('a later page of a list is its own canonical page', async () => {
-    const { html } = await getPage('/commitments?page=2&sort=check_in');
-    expect(attr(html, /<link rel="canonical" href="([^"]+)"/)).toBe(
-      `${hub().appUrl}/commitments?page=2`
-    );
+  it('a page that is not found claims no canonical URL', async () => {
+    const { response, html } = await getPage('/outputs/no-such-output');
+    expect(response.status).toBe(404);
+    expect(html).not.toContain('rel="canonical"');
+    expect(html).not.toContain('og:url');
   });
 });
