@@ -162,7 +162,11 @@ describe('the Atom feeds', () => {
   const entries = (xml: string) => {
     const feed = parser.parse(xml).feed as { entry?: unknown };
     const list = feed.entry === undefined ? [] : [feed.entry].flat();
-    return list as { title: string | { '#text': string }; link: { '@_href': string } }[];
+    return list as {
+      title: string | { '#text': string };
+      link: { '@_href': string };
+      category?: { '@_term': string; '@_label': string };
+    }[];
   };
   const titleOf = (e: { title: string | { '#text': string } }) =>
     typeof e.title === 'string' ? e.title : e.title['#text'];
@@ -176,6 +180,7 @@ describe('the Atom feeds', () => {
     expect(titles).not.toContain(draftOutput);
     const ours = entries(body).find((e) => titleOf(e) === publishedOutput);
     expect(ours?.link['@_href']).toBe(`${hub().appUrl}/outputs/${outputSlug}`);
+    expect(ours?.category).toEqual({ '@_term': 'other', '@_label': 'Other' });
   });
 
   it('events.atom has a published upcoming event and no draft', async () => {

@@ -2,6 +2,7 @@
 // visitor can read: published outputs, newest first, and published events still to come.
 import { Feed, type Item } from 'feed';
 import { formatRange } from '#lib/dates.ts';
+import { eventKindTag, outputKindLabel } from '#lib/labels.ts';
 import { FEED_TITLES, type FeedName } from '#lib/open-data.ts';
 import { unwrap } from './errors.ts';
 import type { Client } from './supabase.ts';
@@ -36,7 +37,7 @@ export async function outputsFeed(client: Client, site: FeedSite): Promise<strin
   const rows = unwrap(
     await client
       .from('outputs')
-      .select('slug, title, summary, published_at, updated_at')
+      .select('slug, title, summary, kind, published_at, updated_at')
       .eq('status', 'published')
       .order('published_at', { ascending: false, nullsFirst: false })
       .order('id')
@@ -47,6 +48,7 @@ export async function outputsFeed(client: Client, site: FeedSite): Promise<strin
     id: `${site.origin}/outputs/${o.slug}`,
     link: `${site.origin}/outputs/${o.slug}`,
     description: o.summary ?? undefined,
+    category: [{ term: o.kind, name: outputKindLabel(o.kind) }],
     date: new Date(o.updated_at),
     published: o.published_at ? new Date(o.published_at) : undefined
   }));
@@ -60,7 +62,7 @@ export async function eventsFeed(client: Client, site: FeedSite, now = new Date(
     await client
       .from('events')
       .select(
-        'slug, title, summary, starts_at, ends_at, venue, is_online, published_at, updated_at'
+        'slug, title, summary, kind, starts_at, ends_at, venue, is_online, published_at, updated_at'
       )
       .eq('status', 'published')
       .gte('ends_at', now.toISOString())
@@ -76,6 +78,7 @@ export async function eventsFeed(client: Client, site: FeedSite, now = new Date(
       id: `${site.origin}/events/${e.slug}`,
       link: `${site.origin}/events/${e.slug}`,
       description: [where ? `${when}, ${where}.` : `${when}.`, e.summary].filter(Boolean).join(' '),
+      category: [{ term: e.kind, name: eventKindTag(e.kind).text }],
       date: new Date(e.updated_at),
       published: e.published_at ? new Date(e.published_at) : undefined
     };

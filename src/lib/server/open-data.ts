@@ -142,7 +142,14 @@ export async function openRows(
     while (chunk.length > 0) {
       yield chunk.map((row) => ordered(names, row));
       if (chunk.length < CHUNK_ROWS) return;
-      chunk = await read(chunk[chunk.length - 1]!.id);
+      try {
+        chunk = await read(chunk[chunk.length - 1]!.id);
+      } catch (e) {
+        // The response has begun: all that is left is to cut it short (a JSON file then
+        // fails to parse) and say why here.
+        console.error(`/data/${name}: the data API failed part way through the file:`, e);
+        throw e;
+      }
     }
   }
   return chunks();
