@@ -9,7 +9,7 @@ import type { Samples } from './_session.ts';
 export const CONNECTIONS = 20;
 
 /** A route renders no data for a visitor: only the layout, which skips auth without a cookie. */
-export const NO_DATA_PAGE = '/open-data';
+export const NO_DATA_PAGE = '/feedback';
 export const API_READ = '/rest/v1/outcomes?select=slug&limit=1';
 
 export interface Target {

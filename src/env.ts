@@ -19,6 +19,11 @@ export const variables = defineEnvVars({
     description: 'The name shown in the header, page titles and emails.',
     schema: z.string().min(1).default('Network Hub')
   },
+  SITE_URL: {
+    description:
+      'The hub’s public URL (e.g. https://hub.example.org): canonical links, link previews, feeds and data files use it. Unset, the origin of each request is used.',
+    schema: z.url().optional()
+  },
   FEEDBACK_URL: {
     description: 'Where the phase banner’s feedback link goes.',
     schema: z.string().min(1).default('/feedback')

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { csvCell, csvFileName, toCsv } from './csv.ts';
+import { csvCell, csvFileName, neutraliseFormula, toCsv } from './csv.ts';
 
 describe('csvCell', () => {
   it('leaves plain text and numbers as they are', () => {
@@ -67,5 +67,20 @@ describe('csvFileName', () => {
 
   it('replaces anything that could break a header', () => {
     expect(csvFileName('a "b"\r\nc;d')).toBe('a-b-c-d.csv');
+  });
+});
+
+describe('neutraliseFormula', () => {
+  it.each(['=1+1', '+44 113 000', '-2', '@SUM(A1)', '\tindent', '\rreturn'])(
+    'puts an apostrophe before %j so a spreadsheet shows it as text',
+    (value) => {
+      expect(neutraliseFormula(value)).toBe(`'${value}`);
+    }
+  );
+
+  it('leaves other text, and the empty string, as it is', () => {
+    expect(neutraliseFormula('Digital inclusion')).toBe('Digital inclusion');
+    expect(neutraliseFormula('a=b')).toBe('a=b');
+    expect(neutraliseFormula('')).toBe('');
   });
 });

@@ -8,13 +8,17 @@ const NEEDS_QUOTES = /[",\r\n]|^\s|\s$/;
 
 export type CsvValue = string | number | boolean | null | undefined;
 
+/** Text a spreadsheet would run as a formula, with an apostrophe before it; other text as is. */
+export function neutraliseFormula(text: string): string {
+  return FORMULA_START.test(text) ? `'${text}` : text;
+}
+
 /** One cell, guarded and quoted as needed. Numbers are never treated as formulas. */
 export function csvCell(value: CsvValue): string {
   if (value === null || value === undefined) return '';
   if (typeof value === 'number') return Number.isFinite(value) ? String(value) : '';
   if (typeof value === 'boolean') return value ? 'true' : 'false';
-  let text = value;
-  if (FORMULA_START.test(text)) text = `'${text}`;
+  let text = neutraliseFormula(value);
   if (NEEDS_QUOTES.test(text)) text = `"${text.replaceAll('"', '""')}"`;
   return text;
 }

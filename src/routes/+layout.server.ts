@@ -1,4 +1,5 @@
 import { FEEDBACK_URL, SITE_NAME } from '$app/env/private';
+import { publicOrigin } from '#lib/server/origin.ts';
 import { showsSteering } from '#lib/server/role-hint.ts';
 import type { LayoutServerLoad } from './$types';
 
@@ -16,7 +17,7 @@ const FLASH_MESSAGES: Record<string, string> = {
 // docs/decisions/2026-12-01-server-rendered-pages-without-client-javascript.md.
 export const csr = false;
 
-export const load: LayoutServerLoad = async ({ locals, cookies }) => {
+export const load: LayoutServerLoad = async ({ locals, cookies, url }) => {
   let userId: string | undefined;
   try {
     userId = (await locals.safeGetSession()).user?.id;
@@ -29,6 +30,8 @@ export const load: LayoutServerLoad = async ({ locals, cookies }) => {
 
   return {
     siteName: SITE_NAME,
+    // Canonical URLs, link previews and feed links are on the public origin.
+    origin: publicOrigin(url),
     // A page's load returns its own `description` to replace this one.
     description: DESCRIPTION,
     feedbackUrl: FEEDBACK_URL,

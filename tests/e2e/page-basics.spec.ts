@@ -12,7 +12,8 @@ const PAGES = [
   '/patterns/tell-us-once-change-of-address',
   '/events',
   '/events/localgovcamp-spring',
-  '/events/localgovcamp-north'
+  '/events/localgovcamp-north',
+  '/data'
 ];
 // Output and event pages carry the widest tables (reuse, session grid, pitches).
 const TABLE_PAGES = [

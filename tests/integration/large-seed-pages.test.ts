@@ -1,6 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createClient } from '@supabase/supabase-js';
+import Papa from 'papaparse';
+import { CHUNK_ROWS } from '../../src/lib/server/open-data.ts';
 import { connectPg } from '../../stack/db/pg.ts';
 import type { Sql } from '../../stack/db/sql.ts';
 import { DEFAULT_ANON_KEY } from '../../stack/keys.ts';
@@ -138,11 +140,87 @@ describe('pages on the large seed', () => {
       `/outputs/${outputSlug}`,
       '/search?q=council',
       `/members/${memberHandle}`,
-      `/organisations/${organisationSlug}`
+      `/organisations/${organisationSlug}`,
+      '/data'
     ]) {
       const r = await visit(path);
       expect({ path, status: r.status }).toEqual({ path, status: 200 });
       expect(r.rest, path).toBeLessThanOrEqual(3);
     }
+  });
+});
+
+describe('open data on the large seed', () => {
+  const restCalls = async (id: string) =>
+    (
+      (await (await fetch(`${apiUrl}/__hub/requests?request_id=${id}`)).json()) as {
+        service: string;
+      }[]
+    ).filter((r) => r.service === 'rest').length;
+
+  it('streams /data/commitments.csv a chunk at a time: the first bytes arrive before most of it is read', async () => {
+    const publicRows = Number(
+      (
+        await sql.query<{ n: string }>(
+          `select count(*) as n from public.commitments where visibility = 'public' and archived_at is null`
+        )
+      ).rows[0]!.n
+    );
+    // Enough rows that the file is many chunks, or this proves nothing.
+    expect(publicRows).toBeGreaterThan(10 * CHUNK_ROWS);
+    const id = randomUUID();
+    const res = await fetch(`${appUrl}/data/commitments.csv`, { headers: { 'x-request-id': id } });
+    expect(res.status).toBe(200);
+    // Sent as it is made: no length known up front.
+    expect(res.headers.get('content-length')).toBeNull();
+    expect(res.headers.get('transfer-encoding')).toBe('chunked');
+    const reader = res.body!.getReader();
+    const parts: Uint8Array[] = [];
+    const first = await reader.read();
+    parts.push(first.value!);
+    // The first bytes are here while the server is still reading the first few chunks. (A
+    // reader that pauses proves little on loopback: the kernel's socket buffers hold the
+    // whole file.)
+    const readAtFirstBytes = await restCalls(id);
+    for (let next = await reader.read(); !next.done; next = await reader.read()) {
+      parts.push(next.value);
+    }
+    const readInAll = await restCalls(id);
+
+    const text = new TextDecoder().decode(Buffer.concat(parts));
+    const rows = Papa.parse(text, { header: true, skipEmptyLines: true });
+    expect(rows.errors).toEqual([]);
+    expect(rows.data.length).toBe(publicRows);
+    // One data API call per chunk of rows (and one that finds the end, when it falls on one).
+    expect(readInAll).toBeGreaterThanOrEqual(Math.ceil(publicRows / CHUNK_ROWS));
+    expect(readInAll).toBeLessThanOrEqual(Math.ceil(publicRows / CHUNK_ROWS) + 1);
+    // The file was sent while it was read, not read whole and then sent.
+    expect(readAtFirstBytes).toBeLessThan(readInAll / 2);
+    // And the body arrived in many pieces, not one buffer.
+    expect(parts.length).toBeGreaterThan(readInAll);
+  });
+
+  it('stops reading the data API when the downloader goes away', async () => {
+    const full = Math.ceil(
+      Number(
+        (
+          await sql.query<{ n: string }>(
+            `select count(*) as n from public.commitments where visibility = 'public' and archived_at is null`
+          )
+        ).rows[0]!.n
+      ) / CHUNK_ROWS
+    );
+    const id = randomUUID();
+    const abort = new AbortController();
+    const res = await fetch(`${appUrl}/data/commitments.json`, {
+      headers: { 'x-request-id': id },
+      signal: abort.signal
+    });
+    await res.body!.getReader().read();
+    abort.abort();
+    // Give the server time to have read the whole file, had it carried on (or had it read
+    // the file whole before sending any of it).
+    await new Promise((resolve) => setTimeout(resolve, 2000));
+    expect(await restCalls(id)).toBeLessThan(full / 2);
   });
 });

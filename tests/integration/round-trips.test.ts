@@ -5,7 +5,7 @@ import { getPage, member, restRoundTrips } from './session.ts';
 // The workstream, commitment, steering and browse pages are counted in their own tests;
 // these are the foundation's pages.
 describe('data API round trips of the foundation pages', () => {
-  for (const path of ['/', '/sign-in', '/feedback', '/open-data', '/auth/error', '/sign-out']) {
+  for (const path of ['/', '/sign-in', '/feedback', '/data', '/auth/error', '/sign-out']) {
     it(`${path} answers a visitor with 3 or fewer PostgREST requests`, async () => {
       const { response, requestId } = await getPage(path);
       expect(response.status).toBe(200);

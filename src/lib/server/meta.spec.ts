@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { described } from './meta.ts';
+import { canonicalUrl, described, ogTypeOf } from './meta.ts';
 
 describe('described', () => {
   it('gives a page its own description, on one line', () => {
@@ -17,5 +17,35 @@ describe('described', () => {
     const { description } = described('word '.repeat(100));
     expect(description?.length).toBeLessThanOrEqual(160);
     expect(description?.endsWith('…')).toBe(true);
+  });
+});
+
+describe('canonicalUrl', () => {
+  const origin = 'https://hub.example.org';
+
+  it('is the page’s path on the public origin, without the query', () => {
+    expect(
+      canonicalUrl(origin, new URL('http://127.0.0.1:3000/outputs?kind=guide&utm_source=x'))
+    ).toBe('https://hub.example.org/outputs');
+  });
+
+  it('keeps the page number of a later page of a list', () => {
+    expect(canonicalUrl(origin, new URL('http://internal/commitments?sort=due&page=3'))).toBe(
+      'https://hub.example.org/commitments?page=3'
+    );
+    expect(canonicalUrl(origin, new URL('http://internal/commitments?page=1'))).toBe(
+      'https://hub.example.org/commitments'
+    );
+    expect(canonicalUrl(origin, new URL('http://internal/commitments?page=x'))).toBe(
+      'https://hub.example.org/commitments'
+    );
+  });
+});
+
+describe('ogTypeOf', () => {
+  it('keeps a type OpenGraph knows and makes anything else a website', () => {
+    expect(ogTypeOf('article')).toBe('article');
+    expect(ogTypeOf(undefined)).toBe('website');
+    expect(ogTypeOf('event')).toBe('website');
   });
 });

@@ -11,6 +11,7 @@ import {
 } from '#lib/server/query.ts';
 import { currentUser } from '#lib/server/session.ts';
 import { ENUMS, STALENESS_CHOICES } from '#lib/labels.ts';
+import { described } from '#lib/server/meta.ts';
 import type { PageServerLoad } from './$types';
 
 const STALENESSES = STALENESS_CHOICES.map((c) => c.value);
@@ -33,6 +34,10 @@ export const load: PageServerLoad = async ({ locals, url }) => {
       filterOptions.list(locals.supabase)
     ]);
     return {
+      title: 'Commitments',
+      ...described(
+        'What members of the network have committed to do, how each is going and when its owner last checked in.'
+      ),
       commitments: rows,
       total,
       page,

@@ -4,6 +4,7 @@ import { ENUMS, EVENT_KIND_CHOICES, eventKindTag } from '#lib/labels.ts';
 import * as events from '#lib/server/events.ts';
 import { failPage } from '#lib/server/page-errors.ts';
 import { choiceParam, pageCount, pageParam, slugParam } from '#lib/server/query.ts';
+import { described } from '#lib/server/meta.ts';
 import type { PageServerLoad } from './$types';
 
 /** What a list shows of an event, with its dates in London time. */
@@ -50,6 +51,8 @@ export const load: PageServerLoad = async ({ locals, url }) => {
         now
       );
       return {
+        title: 'Past events',
+        ...described('Camps, show-and-tells, meetups and workshops the network has held.'),
         past: true,
         events: rows.map((e) => listed(e)),
         total,
@@ -74,6 +77,10 @@ export const load: PageServerLoad = async ({ locals, url }) => {
       upcoming.events.filter((e) => e.status === 'published').map((e) => e.id)
     );
     return {
+      title: 'Events',
+      ...described(
+        'Camps, show-and-tells, meetups and workshops coming up in the network: when, where and how to take part.'
+      ),
       past: false,
       events: upcoming.events.map((e) => listed(e, places.get(e.id))),
       total: upcoming.total,

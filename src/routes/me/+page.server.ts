@@ -7,6 +7,8 @@ import { refused } from '#lib/server/form-actions.ts';
 import { failPage } from '#lib/server/page-errors.ts';
 import { parseForm } from '#lib/validation/form.ts';
 import { notificationSchema } from '#lib/validation/workstream.ts';
+import { MY_WORK } from '#lib/page-names.ts';
+import { described } from '#lib/server/meta.ts';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ locals }) => {
@@ -17,7 +19,14 @@ export const load: PageServerLoad = async ({ locals }) => {
       commitments.listWatched(locals.supabase, user.id),
       workstreams.listMine(locals.supabase, user.id)
     ]);
-    return { mine, watched, workstreams: memberships, notifications: told };
+    return {
+      title: MY_WORK.text,
+      ...described('Your commitments, the ones you watch, your workstreams and what needs you.'),
+      mine,
+      watched,
+      workstreams: memberships,
+      notifications: told
+    };
   } catch (e) {
     failPage(e);
   }

@@ -5,6 +5,7 @@ import * as outputs from '#lib/server/outputs.ts';
 import { failPage } from '#lib/server/page-errors.ts';
 import { choiceParam, pageCount, pageParam, slugParam } from '#lib/server/query.ts';
 import { currentUser } from '#lib/server/session.ts';
+import { described } from '#lib/server/meta.ts';
 import type { PageServerLoad } from './$types';
 
 /** "By Sophie Turner, Essex County Council", or null when nobody is credited. */
@@ -33,6 +34,9 @@ export const load: PageServerLoad = async ({ locals, url }) => {
     return {
       title: 'Outputs',
       drafts,
+      ...described(
+        'Guides, templates, code, research and more that members of the network made and shared, and which councils reused them.'
+      ),
       outputs: rows.map((o) => ({
         slug: o.slug,
         title: o.title,

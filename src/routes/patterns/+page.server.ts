@@ -5,6 +5,7 @@ import { markdownToText } from '#lib/server/markdown.ts';
 import * as patterns from '#lib/server/patterns.ts';
 import { failPage } from '#lib/server/page-errors.ts';
 import { choiceParam, pageCount, pageParam, slugParam } from '#lib/server/query.ts';
+import { described } from '#lib/server/meta.ts';
 import type { PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ locals, url }) => {
@@ -19,6 +20,10 @@ export const load: PageServerLoad = async ({ locals, url }) => {
       filterOptions.list(locals.supabase)
     ]);
     return {
+      title: 'Patterns',
+      ...described(
+        'Reusable answers to problems councils share: what each solves, when to use it and where it has been used.'
+      ),
       patterns: rows.map((p) => ({
         slug: p.slug,
         title: p.title,

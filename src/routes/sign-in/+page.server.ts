@@ -3,10 +3,15 @@ import { safeNext } from '#lib/safe-next.ts';
 import { describeSendFailure, rememberSignInEmail } from '#lib/server/auth.ts';
 import { parseForm } from '#lib/validation/form.ts';
 import { emailSchema } from '#lib/validation/sign-in.ts';
+import { described } from '#lib/server/meta.ts';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ url }) => {
-  return { next: safeNext(url.searchParams.get('next')) };
+  return {
+    title: 'Sign in',
+    ...described('Sign in to the hub with your email address: we send you a code, no password.'),
+    next: safeNext(url.searchParams.get('next'))
+  };
 };
 
 export const actions: Actions = {

@@ -1,5 +1,11 @@
 import { redirect } from '@sveltejs/kit';
-import type { Actions } from './$types';
+import { described } from '#lib/server/meta.ts';
+import type { Actions, PageServerLoad } from './$types';
+
+export const load: PageServerLoad = () => ({
+  title: 'Sign out',
+  ...described('Sign out of the hub on this browser.')
+});
 
 export const actions: Actions = {
   default: async ({ locals, cookies, url }) => {

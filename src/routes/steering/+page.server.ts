@@ -5,6 +5,7 @@ import { rememberSteering } from '#lib/server/role-hint.ts';
 import { requireMember } from '#lib/server/session.ts';
 import { pageCount, pageParam } from '#lib/server/query.ts';
 import * as steering from '#lib/server/steering.ts';
+import { described } from '#lib/server/meta.ts';
 import type { PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ locals, url, cookies }) => {
@@ -28,5 +29,13 @@ export const load: PageServerLoad = async ({ locals, url, cookies }) => {
   if (workstreamPage > workstreamPages || overduePage > overduePages) {
     error(404, 'Page not found', { kind: 'not_found' });
   }
-  return { report, workstreamPage, workstreamPages, overduePage, overduePages };
+  return {
+    title: 'Steering group',
+    ...described('How every workstream is going, and the commitments whose check-ins are overdue.'),
+    report,
+    workstreamPage,
+    workstreamPages,
+    overduePage,
+    overduePages
+  };
 };

@@ -4,6 +4,7 @@ import { failPage } from '#lib/server/page-errors.ts';
 import { choiceParam, pageCount, pageParam, slugParam } from '#lib/server/query.ts';
 import { currentUser } from '#lib/server/session.ts';
 import * as workstreams from '#lib/server/workstreams.ts';
+import { described } from '#lib/server/meta.ts';
 import type { PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ locals, url }) => {
@@ -19,6 +20,10 @@ export const load: PageServerLoad = async ({ locals, url }) => {
       filterOptions.list(locals.supabase)
     ]);
     return {
+      title: 'Workstreams',
+      ...described(
+        'Areas of shared work in the network: what each is for, who leads it and the commitments members made to it.'
+      ),
       workstreams: rows,
       total,
       page,

@@ -25,6 +25,7 @@ export const load: PageServerLoad = async ({ locals, params }) => {
       ? commitment.commitment_watchers.find((w) => w.user_id === user.id)
       : undefined;
     return {
+      title: `I will ${afterIWill(commitment.title)}`,
       ...described(
         `I will ${afterIWill(commitment.title)}${commitment.so_that ? ` so that ${commitment.so_that}` : ''}`
       ),

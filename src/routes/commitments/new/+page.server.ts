@@ -8,6 +8,7 @@ import { failPage } from '#lib/server/page-errors.ts';
 import { slugParam } from '#lib/server/query.ts';
 import { todayInLondon } from '#lib/dates.ts';
 import { commitmentSchema, defaultFirstCheckIn } from '#lib/validation/commitment.ts';
+import { described } from '#lib/server/meta.ts';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ locals, url }) => {
@@ -22,6 +23,10 @@ export const load: PageServerLoad = async ({ locals, url }) => {
     const slug = slugParam(url, 'workstream');
     const from = choices.find((w) => w.slug === slug);
     return {
+      title: 'Make a commitment',
+      ...described(
+        'Say what you will do, so that others can help, follow it and reuse what it makes.'
+      ),
       workstreams: choices,
       outcomeOptions: options.outcomes,
       defaults: {

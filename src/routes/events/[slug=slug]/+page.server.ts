@@ -64,6 +64,7 @@ export const load: PageServerLoad = async ({ locals, params }) => {
     const isCamp = e.kind === 'camp';
     const grid = isCamp ? sessionGrid(e.event_sessions, (at) => todayInLondon(new Date(at))) : null;
     return {
+      title: e.title,
       ...described(e.summary),
       event: {
         slug: e.slug,

@@ -6,6 +6,7 @@ import { failPage } from '#lib/server/page-errors.ts';
 import { requireMember } from '#lib/server/session.ts';
 import { parseForm } from '#lib/validation/form.ts';
 import { profileSchema } from '#lib/validation/profile.ts';
+import { described } from '#lib/server/meta.ts';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ locals, url }) => {
@@ -15,7 +16,12 @@ export const load: PageServerLoad = async ({ locals, url }) => {
       profiles.get(locals.supabase, user.id),
       organisations.list(locals.supabase)
     ]);
-    return { profile, organisations: choices };
+    return {
+      title: 'Your profile',
+      ...described('Your name, organisation and what others in the network can see about you.'),
+      profile,
+      organisations: choices
+    };
   } catch (e) {
     failPage(e);
   }

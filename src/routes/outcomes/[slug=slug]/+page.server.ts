@@ -12,6 +12,7 @@ export const load: PageServerLoad = async ({ locals, params }) => {
     // One request: the outcome with a few of each kind of work tagged with it, and counts.
     const page = await outcomes.get(locals.supabase, params.slug);
     return {
+      title: page.outcome.title,
       ...described(page.outcome.description),
       outcome: page.outcome,
       workstreams: page.workstreams,

@@ -85,7 +85,7 @@ export const load: PageServerLoad = async ({ locals, params, url }) => {
     return {
       title: output.title,
       ...described(output.summary),
-      ogType: 'article',
+      ogType: 'article' as const,
       archived: null,
       saved: saved && Object.hasOwn(SAVED, saved) ? SAVED[saved] : null,
       signedIn: !!user,

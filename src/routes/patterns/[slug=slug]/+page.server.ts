@@ -14,7 +14,9 @@ export const load: PageServerLoad = async ({ locals, params }) => {
       p.pattern_adoptions.flatMap((a) => (a.organisations ? [a.organisations.name] : []))
     );
     return {
+      title: p.title,
       ...described(p.summary),
+      ogType: 'article' as const,
       pattern: {
         slug: p.slug,
         title: p.title,

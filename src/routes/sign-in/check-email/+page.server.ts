@@ -5,6 +5,7 @@ import { SIGN_IN_EMAIL_COOKIE, forgetSignInEmail } from '#lib/server/auth.ts';
 import { UNAVAILABLE_MESSAGE, toDataError } from '#lib/server/errors.ts';
 import { parseForm } from '#lib/validation/form.ts';
 import { codeSchema } from '#lib/validation/sign-in.ts';
+import { described } from '#lib/server/meta.ts';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ cookies, url }) => {
@@ -12,7 +13,12 @@ export const load: PageServerLoad = async ({ cookies, url }) => {
   const next = safeNext(url.searchParams.get('next'));
   // Nothing was sent from this browser (or it was over an hour ago): start again.
   if (!email) redirect(303, signInUrl(next));
-  return { email, next };
+  return {
+    title: 'Check your email',
+    ...described('Enter the code we emailed you to finish signing in.'),
+    email,
+    next
+  };
 };
 
 export const actions: Actions = {

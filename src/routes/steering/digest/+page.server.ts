@@ -6,7 +6,13 @@ import { failPage } from '#lib/server/page-errors.ts';
 import { requireMember } from '#lib/server/session.ts';
 import { pageCount, pageParam, PAGE_SIZE } from '#lib/server/query.ts';
 import * as steering from '#lib/server/steering.ts';
+import { described } from '#lib/server/meta.ts';
 import type { PageServerLoad } from './$types';
+
+const DIGEST_META = {
+  title: 'Weekly digest preview',
+  ...described('What the weekly digest email says about the past week, workstream by workstream.')
+};
 
 export const load: PageServerLoad = async ({ locals, url }) => {
   await requireMember(locals, url);
@@ -14,6 +20,7 @@ export const load: PageServerLoad = async ({ locals, url }) => {
   const parsed = parseSince(raw, todayInLondon());
   if (!parsed.ok) {
     return {
+      ...DIGEST_META,
       since: raw,
       errors: [{ field: 'since', message: parsed.message }],
       digest: null,
@@ -36,6 +43,7 @@ export const load: PageServerLoad = async ({ locals, url }) => {
   const digest = { ...full, groups: full.groups.slice((page - 1) * PAGE_SIZE, page * PAGE_SIZE) };
   const text = digestText(digest, { siteName: SITE_NAME, siteUrl: url.origin });
   return {
+    ...DIGEST_META,
     since: raw,
     errors: [],
     digest,

@@ -18,6 +18,7 @@ export const load: PageServerLoad = async ({ locals, params }) => {
     ]);
     const me = user ? workstream.workstream_members.find((m) => m.user_id === user.id) : undefined;
     return {
+      title: workstream.title,
       ...described(workstream.purpose),
       workstream,
       descriptionHtml: renderMarkdown(workstream.description),

@@ -7,12 +7,17 @@ import { parseWithOutcomes, refused } from '#lib/server/form-actions.ts';
 import { failPage } from '#lib/server/page-errors.ts';
 import * as workstreams from '#lib/server/workstreams.ts';
 import { proposeWorkstreamSchema, slugify } from '#lib/validation/workstream.ts';
+import { described } from '#lib/server/meta.ts';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ locals }) => {
   await requireMember(locals, '/workstreams/new');
   try {
-    return { outcomeOptions: (await filterOptions.list(locals.supabase)).outcomes };
+    return {
+      title: 'Propose a workstream',
+      ...described('Propose an area of shared work for the network: the steering group opens it.'),
+      outcomeOptions: (await filterOptions.list(locals.supabase)).outcomes
+    };
   } catch (e) {
     failPage(e);
   }

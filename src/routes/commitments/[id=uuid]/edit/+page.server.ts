@@ -6,6 +6,7 @@ import { editRefused, parseWithOutcomes } from '#lib/server/form-actions.ts';
 import { failPage } from '#lib/server/page-errors.ts';
 import { todayInLondon } from '#lib/dates.ts';
 import { commitmentSchema } from '#lib/validation/commitment.ts';
+import { described } from '#lib/server/meta.ts';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ locals, params, url }) => {
@@ -19,6 +20,8 @@ export const load: PageServerLoad = async ({ locals, params, url }) => {
       error(403, 'Only the owner of a commitment can edit it.', { kind: 'forbidden' });
     }
     return {
+      title: 'Edit your commitment',
+      ...described(`Change what you committed to: ${commitment.title}`),
       commitment: {
         id: commitment.id,
         title: commitment.title,

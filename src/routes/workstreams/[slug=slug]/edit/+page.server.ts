@@ -8,6 +8,7 @@ import { failPage } from '#lib/server/page-errors.ts';
 import * as workstreams from '#lib/server/workstreams.ts';
 import { editWorkstreamSchema } from '#lib/validation/workstream.ts';
 import { WORKSTREAM_STATUS_CHOICES } from '#lib/labels.ts';
+import { described } from '#lib/server/meta.ts';
 import type { Actions, PageServerLoad } from './$types';
 
 const HINTS: Record<string, string> = {
@@ -43,6 +44,8 @@ export const load: PageServerLoad = async ({ locals, params, url }) => {
       });
     }
     return {
+      title: `Edit ${workstream.title}`,
+      ...described(`Change the workstream’s purpose, description, status and outcome tags.`),
       workstream: {
         slug: workstream.slug,
         title: workstream.title,

@@ -6,6 +6,7 @@ import { failPage } from '#lib/server/page-errors.ts';
 import * as workstreams from '#lib/server/workstreams.ts';
 import { parseForm } from '#lib/validation/form.ts';
 import { memberSchema } from '#lib/validation/workstream.ts';
+import { described } from '#lib/server/meta.ts';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ locals, params, url }) => {
@@ -24,6 +25,8 @@ export const load: PageServerLoad = async ({ locals, params, url }) => {
       });
     }
     return {
+      title: `Manage members of ${workstream.title}`,
+      ...described('Add people to the workstream, make them leads or remove them.'),
       workstream: { id: workstream.id, slug: workstream.slug, title: workstream.title },
       members: workstream.workstream_members,
       me: user.id
