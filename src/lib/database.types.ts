@@ -2060,6 +2060,13 @@ export type Database = {
           workstreams: Database["public"]["CompositeTypes"]["member_workstream"][]
         }[]
       }
+      open_data_counts: {
+        Args: Record<PropertyKey, never>
+        Returns: {
+          data_set: string
+          row_count: number
+        }[]
+      }
       organisation_list: {
         Args: { p_limit?: number; p_offset?: number }
         Returns: {

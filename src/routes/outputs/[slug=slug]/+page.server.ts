@@ -63,7 +63,7 @@ export const load: PageServerLoad = async ({ locals, params, url }) => {
     if (!output) {
       return {
         ...(await notFound(locals.supabase, params.slug, result.cause)),
-        ogType: 'article',
+        ogType: 'article' as const,
         saved: null,
         signedIn: !!user,
         canEdit: false,
