@@ -788,12 +788,45 @@ export type Database = {
         }
         Relationships: []
       }
+      outcome_redirects: {
+        Row: {
+          created_at: string
+          old_slug: string
+          outcome_id: string
+          updated_at: string
+          version: number
+        }
+        Insert: {
+          created_at?: string
+          old_slug: string
+          outcome_id: string
+          updated_at?: string
+          version?: number
+        }
+        Update: {
+          created_at?: string
+          old_slug?: string
+          outcome_id?: string
+          updated_at?: string
+          version?: number
+        }
+        Relationships: [
+          {
+            foreignKeyName: "outcome_redirects_outcome_id_fkey"
+            columns: ["outcome_id"]
+            isOneToOne: false
+            referencedRelation: "outcomes"
+            referencedColumns: ["id"]
+          },
+        ]
+      }
       outcomes: {
         Row: {
           created_at: string
           description: string | null
           id: string
           is_principle: boolean
+          retired_at: string | null
           slug: string
           title: string
           updated_at: string
@@ -804,6 +837,7 @@ export type Database = {
           description?: string | null
           id?: string
           is_principle?: boolean
+          retired_at?: string | null
           slug: string
           title: string
           updated_at?: string
@@ -814,6 +848,7 @@ export type Database = {
           description?: string | null
           id?: string
           is_principle?: boolean
+          retired_at?: string | null
           slug?: string
           title?: string
           updated_at?: string
@@ -1197,12 +1232,67 @@ export type Database = {
           },
         ]
       }
+      pattern_reviews: {
+        Row: {
+          created_at: string
+          id: string
+          maturity: Database["public"]["Enums"]["pattern_maturity"]
+          note: string
+          pattern_id: string
+          previous_maturity:
+            | Database["public"]["Enums"]["pattern_maturity"]
+            | null
+          reviewed_by: string | null
+          reviewed_on: string
+        }
+        Insert: {
+          created_at?: string
+          id?: string
+          maturity: Database["public"]["Enums"]["pattern_maturity"]
+          note: string
+          pattern_id: string
+          previous_maturity?:
+            | Database["public"]["Enums"]["pattern_maturity"]
+            | null
+          reviewed_by?: string | null
+          reviewed_on?: string
+        }
+        Update: {
+          created_at?: string
+          id?: string
+          maturity?: Database["public"]["Enums"]["pattern_maturity"]
+          note?: string
+          pattern_id?: string
+          previous_maturity?:
+            | Database["public"]["Enums"]["pattern_maturity"]
+            | null
+          reviewed_by?: string | null
+          reviewed_on?: string
+        }
+        Relationships: [
+          {
+            foreignKeyName: "pattern_reviews_pattern_id_fkey"
+            columns: ["pattern_id"]
+            isOneToOne: false
+            referencedRelation: "patterns"
+            referencedColumns: ["id"]
+          },
+          {
+            foreignKeyName: "pattern_reviews_reviewed_by_fkey"
+            columns: ["reviewed_by"]
+            isOneToOne: false
+            referencedRelation: "profiles"
+            referencedColumns: ["id"]
+          },
+        ]
+      }
       patterns: {
         Row: {
           created_at: string
           created_by: string | null
           how_it_works: string | null
           id: string
+          known_gaps: string | null
           last_reviewed_on: string | null
           maturity: Database["public"]["Enums"]["pattern_maturity"]
           problem: string | null
@@ -1218,12 +1308,14 @@ export type Database = {
           when_not_to_use: string | null
           when_to_use: string | null
           workstream_id: string | null
+          review_due: boolean | null
         }
         Insert: {
           created_at?: string
           created_by?: string | null
           how_it_works?: string | null
           id?: string
+          known_gaps?: string | null
           last_reviewed_on?: string | null
           maturity?: Database["public"]["Enums"]["pattern_maturity"]
           problem?: string | null
@@ -1245,6 +1337,7 @@ export type Database = {
           created_by?: string | null
           how_it_works?: string | null
           id?: string
+          known_gaps?: string | null
           last_reviewed_on?: string | null
           maturity?: Database["public"]["Enums"]["pattern_maturity"]
           problem?: string | null
@@ -1799,6 +1892,7 @@ export type Database = {
       pattern_adoption_counts: {
         Row: {
           adoption_count: number | null
+          is_useful: boolean | null
           organisation_count: number | null
           pattern_id: string | null
         }
@@ -2002,9 +2096,27 @@ export type Database = {
           today: string
         }[]
       }
+      merge_outcomes: {
+        Args: { p_from: string; p_into: string }
+        Returns: string
+      }
+      outcome_organisations: {
+        Args: { p_outcome?: string }
+        Returns: {
+          apart: boolean
+          member_ids: string[]
+          organisation_name: string
+          organisation_slug: string
+          outcome_slug: string
+          outcome_title: string
+          suggest_workstream: boolean
+          working: boolean
+        }[]
+      }
       propose_workstream: {
         Args: {
           p_description?: string
+          p_invite_ids?: string[]
           p_outcome_ids?: string[]
           p_purpose: string
           p_slug: string
@@ -2033,6 +2145,19 @@ export type Database = {
           isSetofReturn: false
         }
       }
+      review_due: {
+        Args: { p: Database["public"]["Tables"]["patterns"]["Row"] }
+        Returns: boolean
+      }
+      review_pattern: {
+        Args: {
+          p_maturity: Database["public"]["Enums"]["pattern_maturity"]
+          p_note: string
+          p_pattern_id: string
+          p_version: number
+        }
+        Returns: undefined
+      }
       save_commitment: {
         Args: {
           p_description?: string
@@ -2044,6 +2169,24 @@ export type Database = {
           p_title: string
           p_version?: number
           p_visibility: Database["public"]["Enums"]["visibility"]
+          p_workstream_id?: string
+        }
+        Returns: string
+      }
+      save_pattern: {
+        Args: {
+          p_example_output_ids?: string[]
+          p_how_it_works?: string
+          p_id?: string
+          p_known_gaps?: string
+          p_outcome_ids?: string[]
+          p_problem: string
+          p_research_evidence?: string
+          p_summary: string
+          p_title: string
+          p_version?: number
+          p_when_not_to_use?: string
+          p_when_to_use?: string
           p_workstream_id?: string
         }
         Returns: string

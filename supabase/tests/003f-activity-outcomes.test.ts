@@ -101,7 +101,10 @@ const coveredTables = [
   // 014
   'member_visits',
   // 015
-  'email_outbox'
+  'email_outbox',
+  // 017
+  'pattern_reviews',
+  'outcome_redirects'
 ];
 
 describe.each(targets())('authorization matrix: activity and views on %s', (target) => {
