@@ -2104,6 +2104,8 @@ export type Database = {
         Args: { p_outcome?: string }
         Returns: {
           apart: boolean
+          commitments_done: number
+          commitments_open: number
           member_ids: string[]
           organisation_name: string
           organisation_slug: string

@@ -421,11 +421,15 @@ $$;
 -- with it. An organisation working on it that shares no open workstream on that outcome
 -- with another working organisation is "apart"; when two or more are apart,
 -- suggest_workstream says so (the matchmaking rule, spelled once). member_ids are the
--- people working on it, to invite. RLS on each table decides what the caller sees.
+-- people working on it, to invite. Each row also carries the outcome's open and done
+-- commitments (the outcome page says how many are done). RLS on each table decides what
+-- the caller sees.
 create or replace function public.outcome_organisations(p_outcome text default null)
 returns table (
   outcome_slug text,
   outcome_title text,
+  commitments_open integer,
+  commitments_done integer,
   organisation_slug text,
   organisation_name text,
   working boolean,
@@ -496,13 +500,29 @@ as $$
     left join working_orgs w on w.outcome_id = t.outcome_id and w.organisation_id = t.organisation_id
     left join together g on g.outcome_id = t.outcome_id and g.organisation_id = t.organisation_id
     where t.organisation_id is not null
+  ),
+  commitment_counts as (
+    select co.outcome_id,
+           count(*) filter (where c.status in ('planned', 'in_progress', 'blocked'))::integer as open,
+           count(*) filter (where c.status = 'done')::integer as done
+    from public.commitment_outcomes co
+    join tag on tag.id = co.outcome_id
+    join public.commitments c on c.id = co.commitment_id
+    where c.archived_at is null
+    group by co.outcome_id
   )
-  select tag.slug, tag.title, org.slug, org.name, r.working, r.apart,
-         r.apart and count(*) filter (where r.apart) over (partition by r.outcome_id) >= 2,
-         r.member_ids
-  from rows r
-  join tag on tag.id = r.outcome_id
-  join public.organisations org on org.id = r.organisation_id
+  select tag.slug, tag.title, coalesce(cc.open, 0), coalesce(cc.done, 0),
+         org.slug, org.name, coalesce(r.working, false), coalesce(r.apart, false),
+         coalesce(r.apart and count(*) filter (where r.apart) over (partition by r.outcome_id) >= 2,
+                  false),
+         coalesce(r.member_ids, '{}')
+  from tag
+  left join commitment_counts cc on cc.outcome_id = tag.id
+  left join (rows r join public.organisations org on org.id = r.organisation_id)
+    on r.outcome_id = tag.id
+  -- Every outcome in use has rows only when something is going on; one asked for by slug
+  -- always has one (its counts), with no organisation when none take part.
+  where org.id is not null or p_outcome is not null
   order by tag.title, org.name
 $$;
 

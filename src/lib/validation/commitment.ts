@@ -18,7 +18,8 @@ export function defaultFirstCheckIn(today: string = todayInLondon()): string {
   return addDaysTo(today, 28);
 }
 
-const optionalText = (max: number, tooLong: string) =>
+/** Optional text: trimmed, at most `max` characters, empty as null. */
+export const optionalText = (max: number, tooLong: string) =>
   z
     .string()
     .trim()

@@ -3,6 +3,7 @@ import { ENUMS, MATURITY_CHOICES, maturityTag } from '#lib/labels.ts';
 import * as filterOptions from '#lib/server/filter-options.ts';
 import { markdownToText } from '#lib/server/markdown.ts';
 import * as patterns from '#lib/server/patterns.ts';
+import { described } from '#lib/server/meta.ts';
 import { failPage } from '#lib/server/page-errors.ts';
 import { choiceParam, pageCount, pageParam, slugParam } from '#lib/server/query.ts';
 import type { PageServerLoad } from './$types';
@@ -19,13 +20,19 @@ export const load: PageServerLoad = async ({ locals, url }) => {
       filterOptions.list(locals.supabase)
     ]);
     return {
+      title: 'Patterns',
+      ...described(
+        'Reusable solutions to problems many councils share: the problem, when to use it, how it works and the evidence.'
+      ),
       patterns: rows.map((p) => ({
         slug: p.slug,
         title: p.title,
         // The summary states the problem in a sentence; failing that, the problem itself.
         summary: p.summary || markdownToText(p.problem, 240) || null,
         maturity: maturityTag(p.maturity),
-        usedBy: usedByText(p.pattern_adoption_counts[0]?.organisation_count ?? 0)
+        usedBy: usedByText(p.pattern_adoption_counts[0]?.organisation_count ?? 0),
+        useful: p.pattern_adoption_counts[0]?.is_useful ?? false,
+        reviewDue: p.review_due === true
       })),
       total,
       page,
