@@ -85,7 +85,14 @@ describe('pages on the large seed', () => {
     `/commitments/${commitmentId}`,
     '/me',
     '/steering',
-    '/steering/digest'
+    '/steering/digest',
+    // 017: patterns and outcome tags
+    '/patterns',
+    '/patterns/large-pattern-1',
+    '/patterns/new',
+    '/outcomes',
+    '/outcomes/large-outcome-1',
+    '/workstreams/new?outcome=large-outcome-1'
   ];
 
   it('every page answers 200 to a steering member and reads its data in 3 or fewer round trips', async () => {
@@ -103,7 +110,10 @@ describe('pages on the large seed', () => {
       '/workstreams',
       `/workstreams/${workstreamSlug}`,
       '/commitments',
-      `/commitments/${commitmentId}`
+      `/commitments/${commitmentId}`,
+      '/patterns/large-pattern-1',
+      '/outcomes',
+      '/outcomes/large-outcome-1'
     ]) {
       const r = await visit(path);
       expect({ path, status: r.status }).toEqual({ path, status: 200 });
