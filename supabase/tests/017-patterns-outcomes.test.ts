@@ -491,6 +491,31 @@ describe.each(targets())('patterns and outcome tags on %s', (target) => {
       expect(rows.some((r) => r.suggest_workstream)).toBe(false);
     });
 
+    it('counts the outcome’s open and done commitments on every row, and on one row when nobody takes part', async () => {
+      const counts = await inRollback(db().sql, async (tx) => {
+        await tx.exec(
+          `insert into commitment_outcomes (commitment_id, outcome_id) values ('${ids.cMemberDone}', '${ids.outcomeOpen}');
+           insert into outcomes (slug, title) values ('fixture-empty', 'Fixture: nothing tagged')`
+        );
+        await becomeActor(tx, 'member', db().fixtures);
+        const open = (
+          await tx.query<{ commitments_open: number; commitments_done: number }>(
+            `select distinct commitments_open, commitments_done
+             from public.outcome_organisations('fixture-open-by-default')`
+          )
+        ).rows;
+        const none = (
+          await tx.query<{ organisation_slug: string | null; commitments_open: number }>(
+            `select organisation_slug, commitments_open from public.outcome_organisations('fixture-empty')`
+          )
+        ).rows;
+        return { open, none };
+      });
+      // Mona's members-only planned commitment and her done one; her archived one is left out.
+      expect(counts.open).toEqual([{ commitments_open: 1, commitments_done: 1 }]);
+      expect(counts.none).toEqual([{ organisation_slug: null, commitments_open: 0 }]);
+    });
+
     it('shows visitors only what they may see: members-only commitments do not count', async () => {
       const rows = await organisations('anon', [alexToo]);
       expect(rows.map((r) => r.organisation_slug)).toEqual(['fixture-supplier']);
