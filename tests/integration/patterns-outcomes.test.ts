@@ -480,5 +480,27 @@ describe('recording adoption', () => {
     const after = text((await getPage(`/patterns/${slug}`)).html);
     expect(after).toContain(org.data!.name);
     expect(after).toContain('In our bins service');
+
+    // Its recorder can change it; a stale change is refused with what was typed kept.
+    const mine = await getPage(`/patterns/${slug}`, adopter.cookie);
+    expect(text(mine.html)).toContain(`Change how ${org.data!.name} uses this`);
+    const adoptionId = /name="adoption_id" value="([0-9a-f-]{36})"/.exec(mine.html)![1]!;
+    const changed = await postForm(
+      `/patterns/${slug}`,
+      'updateAdoption',
+      { adoption_id: adoptionId, version: '1', phase: 'live', adoption_note: 'Live now' },
+      adopter.cookie
+    );
+    expect(changed.response.status).toBe(200);
+    expect(text((await getPage(`/patterns/${slug}`)).html)).toContain('Live, since');
+    const stale = await postForm(
+      `/patterns/${slug}`,
+      'updateAdoption',
+      { adoption_id: adoptionId, version: '1', phase: 'alpha', adoption_note: 'Typed again' },
+      adopter.cookie
+    );
+    expect(stale.response.status).toBe(409);
+    expect(stale.html).toContain('Typed again</textarea>');
+    expect(stale.html).toContain('name="version" value="2"');
   });
 });

@@ -46,7 +46,7 @@ const PATTERN_DETAIL = `id, slug, title, summary, problem, when_to_use, when_not
   author:profiles!patterns_created_by_fkey(display_name, organisations(name)),
   pattern_outcomes(outcomes(slug, title)),
   pattern_examples(note, created_at, outputs(slug, title, kind, summary)),
-  pattern_adoptions(id, phase, note, created_at, organisation_id, organisations(name)),
+  pattern_adoptions(id, phase, note, created_at, organisation_id, user_id, version, organisations(name)),
   pattern_adoption_counts(organisation_count, is_useful),
   pattern_reviews(id, maturity, previous_maturity, note, reviewed_on, created_at,
     reviewer:profiles(display_name))`;
@@ -181,6 +181,23 @@ export async function adopt(
       phase: input.phase,
       note: input.adoption_note
     })
+  );
+}
+
+/** Changes an adoption record (its recorder, or steering: RLS) against the version opened. */
+export async function updateAdoption(
+  client: Client,
+  adoptionId: string,
+  input: { phase: Phase; adoption_note: string | null; version: number }
+) {
+  unwrap(
+    await client
+      .from('pattern_adoptions')
+      .update({ phase: input.phase, note: input.adoption_note, version: input.version })
+      .eq('id', adoptionId)
+      .select('id')
+      .maybeSingle(),
+    'Only the person who recorded it can change this record.'
   );
 }
 

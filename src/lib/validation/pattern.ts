@@ -65,3 +65,9 @@ export const adoptionSchema = z.object({
   phase: z.enum(ENUMS.delivery_phase, 'Select the phase your organisation’s work is in'),
   adoption_note: optionalText(2000, 'The note must be 2,000 characters or fewer')
 });
+
+/** Changing the organisation's adoption record, against the version opened. */
+export const adoptionEditSchema = adoptionSchema.extend({
+  adoption_id: z.uuid('Reload the page and try again'),
+  version: z.coerce.number().int().positive().catch(0)
+});

@@ -9,7 +9,7 @@ import { failPage } from '#lib/server/page-errors.ts';
 import { described } from '#lib/server/meta.ts';
 import { currentUser, requireMember } from '#lib/server/session.ts';
 import { parseForm } from '#lib/validation/form.ts';
-import { adoptionSchema, reviewSchema } from '#lib/validation/pattern.ts';
+import { adoptionEditSchema, adoptionSchema, reviewSchema } from '#lib/validation/pattern.ts';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ locals, params }) => {
@@ -87,7 +87,17 @@ export const load: PageServerLoad = async ({ locals, params }) => {
       maturityChoices: MATURITY_CHOICES,
       organisationName: me?.organisationName ?? null,
       canAdopt: !!me?.organisationId && !ownAdoption,
-      adoptedByMyOrganisation: !!ownAdoption
+      adoptedByMyOrganisation: !!ownAdoption,
+      // The record is changed by whoever made it (RLS); others of the organisation see it.
+      myAdoption:
+        ownAdoption && ownAdoption.user_id === user?.id
+          ? {
+              id: ownAdoption.id,
+              phase: ownAdoption.phase ?? '',
+              note: ownAdoption.note ?? '',
+              version: String(ownAdoption.version)
+            }
+          : null
     };
   } catch (e) {
     failPage(e);
@@ -160,5 +170,32 @@ export const actions: Actions = {
       );
     }
     return { success: 'Thank you: your organisation is now listed as using this pattern' };
+  },
+
+  updateAdoption: async ({ request, locals, params, url }) => {
+    await requireMember(locals, url.pathname);
+    const parsed = parseForm(adoptionEditSchema, await request.formData());
+    if (!parsed.ok)
+      return fail(400, { action: 'adopt', errors: parsed.errors, values: parsed.values });
+    try {
+      await patterns.updateAdoption(locals.supabase, parsed.data.adoption_id, parsed.data);
+    } catch (e) {
+      const conflict = await editConflict(
+        e,
+        async () =>
+          (await patterns.get(locals.supabase, params.slug)).pattern_adoptions.find(
+            (a) => a.id === parsed.data.adoption_id
+          )?.version ?? 0,
+        'Your organisation’s record was changed since you opened this page. Your changes below have not been saved. Check them and save again.',
+        { values: parsed.values, outcomes: [] }
+      );
+      if (conflict) return conflict;
+      return refused(
+        e,
+        { action: 'adopt', values: parsed.values },
+        { forbidden: 'Only the person who recorded it can change this record.' }
+      );
+    }
+    return { success: 'Your organisation’s record has been updated' };
   }
 };
