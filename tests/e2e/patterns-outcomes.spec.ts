@@ -161,6 +161,7 @@ async function mergeJourney(browser: Browser, javaScript: boolean, label: string
     await page.getByLabel('Into this tag, which is kept').selectOption({ label: kept!.title });
     await page.getByRole('button', { name: 'Merge these tags' }).click();
     await expect(page.getByRole('heading', { level: 1, name: kept!.title })).toBeVisible();
+    await expect(page.getByText('The tags have been merged')).toBeVisible();
     await expectAccessible(page);
     await expectReflows(page);
 

@@ -352,7 +352,10 @@ describe('the outcome vocabulary', () => {
       steering.cookie
     );
     expect(response.status).toBe(303);
-    const page = text((await getPage(`/outcomes/${tag.slug}`)).html);
+    const location = response.headers.get('location') ?? '';
+    expect(location).toBe(`/outcomes/${tag.slug}?retired=1`);
+    const page = text((await getPage(location)).html);
+    expect(page).toContain('The tag has been retired');
     expect(page).toContain('Retired');
     const form = await getPage('/patterns/new', author.cookie);
     expect(form.html).not.toContain(tag.title);

@@ -78,7 +78,7 @@ export const actions: Actions = {
       }
       return refused(e, { values: parsed.values }, { forbidden: notSteering });
     }
-    redirect(303, `/outcomes/${slug}`);
+    redirect(303, `/outcomes/${slug}?saved=1`);
   },
 
   retire: async (event) => setRetired(event, true),
@@ -105,5 +105,5 @@ async function setRetired(
     if (conflict) return conflict;
     return refused(e, { values: {} }, { forbidden: notSteering });
   }
-  redirect(303, `/outcomes/${params.slug}`);
+  redirect(303, `/outcomes/${params.slug}?${retired ? 'retired' : 'restored'}=1`);
 }
