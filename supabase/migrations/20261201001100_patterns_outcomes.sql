@@ -313,31 +313,27 @@ language plpgsql
 security definer
 set search_path = ''
 as $$
+declare
+  v_table text;
+  v_column text;
 begin
   if not (select private.is_steering()) then
     raise exception using errcode = '42501', message = 'Only the steering group can merge outcome tags.';
   end if;
   perform set_config('hub.moving_outcome_links', 'on', true);
-  insert into public.workstream_outcomes (workstream_id, outcome_id)
-  select t.workstream_id, p_into from public.workstream_outcomes t where t.outcome_id = p_from
-  on conflict do nothing;
-  delete from public.workstream_outcomes t where t.outcome_id = p_from;
-  insert into public.commitment_outcomes (commitment_id, outcome_id)
-  select t.commitment_id, p_into from public.commitment_outcomes t where t.outcome_id = p_from
-  on conflict do nothing;
-  delete from public.commitment_outcomes t where t.outcome_id = p_from;
-  insert into public.output_outcomes (output_id, outcome_id)
-  select t.output_id, p_into from public.output_outcomes t where t.outcome_id = p_from
-  on conflict do nothing;
-  delete from public.output_outcomes t where t.outcome_id = p_from;
-  insert into public.pattern_outcomes (pattern_id, outcome_id)
-  select t.pattern_id, p_into from public.pattern_outcomes t where t.outcome_id = p_from
-  on conflict do nothing;
-  delete from public.pattern_outcomes t where t.outcome_id = p_from;
-  insert into public.event_outcomes (event_id, outcome_id)
-  select t.event_id, p_into from public.event_outcomes t where t.outcome_id = p_from
-  on conflict do nothing;
-  delete from public.event_outcomes t where t.outcome_id = p_from;
+  for v_table, v_column in
+    select * from (values ('workstream_outcomes', 'workstream_id'),
+                          ('commitment_outcomes', 'commitment_id'),
+                          ('output_outcomes', 'output_id'),
+                          ('pattern_outcomes', 'pattern_id'),
+                          ('event_outcomes', 'event_id')) as links(tbl, col)
+  loop
+    execute format(
+      'insert into public.%1$I (%2$I, outcome_id) select t.%2$I, $2 from public.%1$I t
+       where t.outcome_id = $1 on conflict do nothing', v_table, v_column)
+      using p_from, p_into;
+    execute format('delete from public.%I t where t.outcome_id = $1', v_table) using p_from;
+  end loop;
   perform set_config('hub.moving_outcome_links', 'off', true);
 end;
 $$;
