@@ -184,6 +184,13 @@ insert into public.outcomes (slug, title, description, is_principle, created_at)
   ('lower-carbon-digital', 'Lower-carbon digital services', 'Less energy and hardware waste for the same service.', false, now() - interval '250 days'),
   ('less-duplicated-spend', 'Less money spent building the same thing twice', 'Councils reuse each other''s work instead of buying or building it again.', false, now() - interval '250 days');
 
+-- A retired tag (no longer offered in forms; what it tagged keeps it), and the old slug of
+-- a tag merged into "People get it done online first time".
+insert into public.outcomes (slug, title, description, is_principle, created_at, retired_at) values
+  ('paperless-offices', 'Paperless offices', 'Retired: replaced by "Digital by design", which says what the service does, not what the office lacks.', false, now() - interval '380 days', now() - interval '200 days');
+insert into public.outcome_redirects (old_slug, outcome_id, created_at)
+select 'channel-shift', id, now() - interval '150 days' from public.outcomes where slug = 'done-first-time-online';
+
 -- ---------------------------------------------------------------------------------------
 -- Workstreams: the eight from the first local GDS post, one proposal and one closed.
 -- The creator becomes lead automatically.
@@ -543,7 +550,7 @@ from (values
    'When rounds change so often that the data would be wrong.',
    E'Postcode, choose address, then the next three collections per bin type with a calendar download.',
    'The most visited page on four of the councils in the benchmark.',
-   'recommended', 200, 'published', 'content-platform', 8, 300),
+   'recommended', 400, 'published', 'content-platform', 8, 500),
   ('service-status-page', 'Service status page', 'Tell people when an online service is down and when it will be back.',
    'People retry a broken service, then call.', null, null, null, null,
    'experimental', null, 'draft', 'quality-standards', 13, 5),
@@ -592,6 +599,31 @@ from (values
   ('assisted-digital-phone-callback', 'kirklees-council', 27, 'alpha', 'Pilot in council tax.', 60),
   ('meeting-papers-as-open-data', 'camden-council', 24, 'alpha', null, 40)
 ) as a(p, org, u, phase, note, days_ago);
+
+-- Known gaps, the last section of a pattern page.
+update public.patterns set known_gaps = x.gaps
+from (values
+  ('check-before-you-report', 'Not yet tried for problems reported by phone: call handlers see a different screen.'),
+  ('assisted-digital-phone-callback', E'- No evidence yet outside council tax.\n- Callbacks outside office hours are untested.')
+) as x(slug, gaps)
+where patterns.slug = x.slug;
+
+-- The retired tag still tags what it tagged.
+insert into public.pattern_outcomes (pattern_id, outcome_id)
+values (pg_temp.pattern('pdf-forms'), pg_temp.outcome('paperless-offices'));
+
+-- Review history: each review set the maturity with a note. "Find your bin day" was last
+-- reviewed over a year ago, so it is due for review (and in the steering group's view).
+insert into public.pattern_reviews (pattern_id, maturity, previous_maturity, note, reviewed_by, reviewed_on, created_at)
+select pg_temp.pattern(r.p), r.maturity::public.pattern_maturity, r.previous::public.pattern_maturity,
+       r.note, pg_temp.u(r.u), current_date - r.days_ago, now() - make_interval(days => r.days_ago)
+from (values
+  ('check-before-you-report', 'beta', 'experimental', 'Hackney has it live on missed bins and Bristol in beta.', 3, 120),
+  ('check-before-you-report', 'recommended', 'beta', 'Three councils use it; duplicate reports fell in each.', 1, 20),
+  ('tell-us-once-change-of-address', 'beta', 'experimental', 'Two councils in alpha with results to share.', 9, 60),
+  ('find-your-bin-day', 'recommended', 'beta', 'Live in five councils, the most visited page on four.', 8, 400),
+  ('pdf-forms', 'retired', 'beta', 'Every council that replaced PDF forms saw fewer errors. Design an online form instead.', 1, 365)
+) as r(p, maturity, previous, note, u, days_ago);
 
 -- ---------------------------------------------------------------------------------------
 -- Events. Times are set on the London clock: 09:30 local is 09:30 whatever the season.

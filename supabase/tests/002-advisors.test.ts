@@ -19,6 +19,8 @@ export const appendOnlyTables = [
   'network_roles',
   'output_outcomes',
   'pattern_outcomes',
+  // A review is history (017).
+  'pattern_reviews',
   'pitch_interests',
   'session_outputs',
   'session_presenters',

@@ -103,7 +103,10 @@ const coveredTables = [
   // 015
   'email_outbox',
   // 016
-  'slug_redirects'
+  'slug_redirects',
+  // 017
+  'pattern_reviews',
+  'outcome_redirects'
 ];
 
 describe.each(targets())('authorization matrix: activity and views on %s', (target) => {

@@ -364,6 +364,17 @@ insert into public.slug_redirects (kind, old_slug, target_id) values
   ('event', 'fixture-old-meetup', '${ids.eMeetup}');
 `);
 
+// 20261201001100 patterns & outcomes ----------------------------------------------------
+// Pattern reviews: steering reviewed Lee's published pattern; Lee (A's lead) Alex's draft
+// in A. One old outcome slug redirects to outcomeNeed.
+fixtureSql.push(`
+insert into public.pattern_reviews (pattern_id, maturity, previous_maturity, note, reviewed_by) values
+  ('${ids.pLeadPublished}', 'recommended', 'beta', 'Fixture: used widely', '${ids.steering}'),
+  ('${ids.pAnotherDraftInA}', 'experimental', null, 'Fixture: early days', '${ids.lead}');
+insert into public.outcome_redirects (old_slug, outcome_id) values
+  ('fixture-old-need', '${ids.outcomeNeed}');
+`);
+
 /** Inserts the fixtures (as the superuser, committed) and returns their ids. */
 export async function loadFixtures(sql: Sql): Promise<Fixtures> {
   await sql.transaction(async (tx) => {

@@ -117,7 +117,14 @@ describe('pages on the large seed', () => {
     '/search?q=counicl&kind=commitment',
     `/members/${memberHandle}`,
     '/organisations?page=2',
-    `/organisations/${organisationSlug}`
+    `/organisations/${organisationSlug}`,
+    // 017: patterns and outcome tags
+    '/patterns',
+    '/patterns/large-pattern-1',
+    '/patterns/new',
+    '/outcomes',
+    '/outcomes/large-outcome-1',
+    '/workstreams/new?outcome=large-outcome-1'
   ];
 
   it('every page answers 200 to a steering member and reads its data in 3 or fewer round trips', async () => {
@@ -141,7 +148,10 @@ describe('pages on the large seed', () => {
       '/search?q=council',
       `/members/${memberHandle}`,
       `/organisations/${organisationSlug}`,
-      '/data'
+      '/data',
+      '/patterns/large-pattern-1',
+      '/outcomes',
+      '/outcomes/large-outcome-1'
     ]) {
       const r = await visit(path);
       expect({ path, status: r.status }).toEqual({ path, status: 200 });

@@ -1,7 +1,11 @@
 import type { Client } from './supabase.ts';
-import { unwrap } from './errors.ts';
+import { unwrap, unwrapOk } from './errors.ts';
 import { PAGE_SIZE } from './query.ts';
+import type { Database } from '#lib/database.types.ts';
 import type { Maturity } from '#lib/labels.ts';
+import type { PatternInput } from '#lib/validation/pattern.ts';
+
+type Phase = Database['public']['Enums']['delivery_phase'];
 
 // Patterns: reusable solutions written like GOV.UK Design System pattern pages.
 
@@ -18,7 +22,8 @@ export async function list(client: Client, filters: PatternFilters, page: number
     .from('patterns')
     .select(
       `id, slug, title, summary, problem, maturity, last_reviewed_on,
-       pattern_adoption_counts(organisation_count), pattern_outcomes(outcomes!inner())`,
+       review_due,
+       pattern_adoption_counts(organisation_count, is_useful), pattern_outcomes(outcomes!inner())`,
       { count: 'exact' }
     )
     .eq('status', 'published');
@@ -35,21 +40,175 @@ export async function list(client: Client, filters: PatternFilters, page: number
 }
 
 const PATTERN_DETAIL = `id, slug, title, summary, problem, when_to_use, when_not_to_use, how_it_works,
-  research_evidence, maturity, last_reviewed_on, status, updated_at,
-  workstream:workstreams(slug, title),
+  research_evidence, known_gaps, maturity, last_reviewed_on, status, updated_at, version,
+  created_by, review_due,
+  workstream:workstreams(slug, title, workstream_members(user_id, role)),
   author:profiles!patterns_created_by_fkey(display_name, organisations(name)),
   pattern_outcomes(outcomes(slug, title)),
   pattern_examples(note, created_at, outputs(slug, title, kind, summary)),
-  pattern_adoptions(id, phase, note, created_at, organisations(name))`;
+  pattern_adoptions(id, phase, note, created_at, organisation_id, user_id, version, organisations(name)),
+  pattern_adoption_counts(organisation_count, is_useful),
+  pattern_reviews(id, maturity, previous_maturity, note, reviewed_on, created_at,
+    reviewer:profiles(display_name))`;
 
-/** One pattern with everything its page shows, in one request (RLS decides if it is seen). */
+/**
+ * One pattern with everything its page shows, in one request (RLS decides if it is seen):
+ * its sections, examples, adoptions, review history, whether it is useful or due a review,
+ * and its workstream's leads (who may review it).
+ */
 export async function get(client: Client, slug: string) {
   const result = await client
     .from('patterns')
     .select(PATTERN_DETAIL)
     .eq('slug', slug)
+    .eq('workstream.workstream_members.role', 'lead')
     .order('created_at', { referencedTable: 'pattern_examples' })
     .order('created_at', { referencedTable: 'pattern_adoptions' })
+    .order('created_at', { referencedTable: 'pattern_reviews', ascending: false })
     .maybeSingle();
   return unwrap(result, 'No such pattern.');
+}
+
+/** Who is reading: their organisation and whether they are in the steering group, in one request. */
+export async function reader(client: Client, userId: string) {
+  const profile = unwrap(
+    await client
+      .from('profiles')
+      .select(
+        'organisation_id, organisations(name), network_roles!network_roles_user_id_fkey(role)'
+      )
+      .eq('id', userId)
+      .eq('network_roles.role', 'steering')
+      .single(),
+    'Your profile could not be found. Sign out and sign in again.'
+  );
+  return {
+    organisationId: profile.organisation_id,
+    organisationName: profile.organisations?.name ?? null,
+    steering: profile.network_roles.length > 0
+  };
+}
+
+/** What the edit form needs: the row, its tags and examples. */
+export async function getForEdit(client: Client, slug: string) {
+  return unwrap(
+    await client
+      .from('patterns')
+      .select(
+        `id, slug, title, summary, problem, when_to_use, when_not_to_use, how_it_works,
+         research_evidence, known_gaps, workstream_id, version, created_by,
+         pattern_outcomes(outcome_id), pattern_examples(output_id, outputs(id, slug, title))`
+      )
+      .eq('slug', slug)
+      .maybeSingle(),
+    'No such pattern.'
+  );
+}
+
+/** How many published outputs the form offers as examples (the latest). */
+export const EXAMPLE_CHOICES = 50;
+
+/** Published outputs to offer as examples, latest first. */
+export async function exampleChoices(client: Client) {
+  return unwrap(
+    await client
+      .from('outputs')
+      .select('id, slug, title')
+      .eq('status', 'published')
+      .order('published_at', { ascending: false })
+      .limit(EXAMPLE_CHOICES)
+  );
+}
+
+/**
+ * Proposes (id null) or edits a pattern with its outcome tags and examples, in one call
+ * (public.save_pattern). Returns its slug. A stale version is refused as a conflict (PT409).
+ */
+export async function save(
+  client: Client,
+  input: PatternInput,
+  outcomeIds: string[],
+  exampleIds: string[],
+  id?: string
+): Promise<string> {
+  return unwrap(
+    await client.rpc('save_pattern', {
+      p_title: input.title,
+      p_summary: input.summary,
+      p_problem: input.problem,
+      ...(id ? { p_id: id, p_version: Number(input.version) } : {}),
+      ...(input.when_to_use ? { p_when_to_use: input.when_to_use } : {}),
+      ...(input.when_not_to_use ? { p_when_not_to_use: input.when_not_to_use } : {}),
+      ...(input.how_it_works ? { p_how_it_works: input.how_it_works } : {}),
+      ...(input.research_evidence ? { p_research_evidence: input.research_evidence } : {}),
+      ...(input.known_gaps ? { p_known_gaps: input.known_gaps } : {}),
+      ...(input.workstream_id ? { p_workstream_id: input.workstream_id } : {}),
+      p_outcome_ids: outcomeIds,
+      p_example_output_ids: exampleIds
+    })
+  );
+}
+
+/** A review (leads of its workstream, steering): the maturity, a note, against the version. */
+export async function review(
+  client: Client,
+  patternId: string,
+  input: { maturity: Maturity; note: string; version: number }
+) {
+  unwrapOk(
+    await client.rpc('review_pattern', {
+      p_pattern_id: patternId,
+      p_maturity: input.maturity,
+      p_note: input.note,
+      p_version: input.version
+    })
+  );
+}
+
+/** "We use this": an adoption record for the member's own organisation. */
+export async function adopt(
+  client: Client,
+  patternId: string,
+  userId: string,
+  organisationId: string,
+  input: { phase: Phase; adoption_note: string | null }
+) {
+  unwrapOk(
+    await client.from('pattern_adoptions').insert({
+      pattern_id: patternId,
+      organisation_id: organisationId,
+      user_id: userId,
+      phase: input.phase,
+      note: input.adoption_note
+    })
+  );
+}
+
+/** Changes an adoption record (its recorder, or steering: RLS) against the version opened. */
+export async function updateAdoption(
+  client: Client,
+  adoptionId: string,
+  input: { phase: Phase; adoption_note: string | null; version: number }
+) {
+  unwrap(
+    await client
+      .from('pattern_adoptions')
+      .update({ phase: input.phase, note: input.adoption_note, version: input.version })
+      .eq('id', adoptionId)
+      .select('id')
+      .maybeSingle(),
+    'Only the person who recorded it can change this record.'
+  );
+}
+
+/** Published patterns due a review (private.pattern_review_after_days), oldest review first. */
+export async function dueForReview(client: Client, limit = PAGE_SIZE) {
+  const result = await client
+    .from('patterns')
+    .select('slug, title, maturity, last_reviewed_on, review_due', { count: 'exact' })
+    .eq('review_due', true)
+    .order('last_reviewed_on', { ascending: true, nullsFirst: true })
+    .order('title')
+    .limit(limit);
+  return { items: unwrap(result), total: result.count ?? 0 };
 }

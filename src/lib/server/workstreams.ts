@@ -130,13 +130,15 @@ export async function isSteering(
 
 /**
  * Proposes a workstream with its outcome tags in one transaction (status proposed; its
- * proposer becomes its lead). Returns its slug; a slug in use is refused with 23505.
+ * proposer becomes its lead), adding the invited members (who are told). Returns its
+ * slug; a slug in use is refused with 23505.
  */
 export async function propose(
   client: Client,
   slug: string,
   input: ProposeWorkstreamInput,
-  outcomeIds: string[]
+  outcomeIds: string[],
+  inviteIds: string[] = []
 ) {
   return unwrap(
     await client.rpc('propose_workstream', {
@@ -144,7 +146,8 @@ export async function propose(
       p_title: input.title,
       p_purpose: input.purpose,
       p_description: input.description ?? undefined,
-      p_outcome_ids: outcomeIds
+      p_outcome_ids: outcomeIds,
+      p_invite_ids: inviteIds
     })
   );
 }

@@ -3,6 +3,7 @@ import { ENUMS, MATURITY_CHOICES, maturityTag } from '#lib/labels.ts';
 import * as filterOptions from '#lib/server/filter-options.ts';
 import { markdownToText } from '#lib/server/markdown.ts';
 import * as patterns from '#lib/server/patterns.ts';
+import { described } from '#lib/server/meta.ts';
 import { failPage } from '#lib/server/page-errors.ts';
 import { choiceParam, pageCount, pageParam, slugParam } from '#lib/server/query.ts';
 import { described } from '#lib/server/meta.ts';
@@ -30,7 +31,9 @@ export const load: PageServerLoad = async ({ locals, url }) => {
         // The summary states the problem in a sentence; failing that, the problem itself.
         summary: p.summary || markdownToText(p.problem, 240) || null,
         maturity: maturityTag(p.maturity),
-        usedBy: usedByText(p.pattern_adoption_counts[0]?.organisation_count ?? 0)
+        usedBy: usedByText(p.pattern_adoption_counts[0]?.organisation_count ?? 0),
+        useful: p.pattern_adoption_counts[0]?.is_useful ?? false,
+        reviewDue: p.review_due === true
       })),
       total,
       page,

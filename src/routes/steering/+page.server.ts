@@ -6,15 +6,23 @@ import { requireMember } from '#lib/server/session.ts';
 import { pageCount, pageParam } from '#lib/server/query.ts';
 import * as steering from '#lib/server/steering.ts';
 import { described } from '#lib/server/meta.ts';
+import * as patterns from '#lib/server/patterns.ts';
+import * as outcomes from '#lib/server/outcomes.ts';
 import type { PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ locals, url, cookies }) => {
   const user = await requireMember(locals, url);
   const workstreamPage = pageParam(url, 'workstreams_page');
   const overduePage = pageParam(url, 'overdue_page');
-  let report;
+  let report, dueForReview, matches;
   try {
-    report = await steering.getReport(locals.supabase, { workstreamPage, overduePage });
+    // Three requests made together: the report, patterns due a review, and outcomes that
+    // organisations work on apart (matchmaking).
+    [report, dueForReview, matches] = await Promise.all([
+      steering.getReport(locals.supabase, { workstreamPage, overduePage }),
+      patterns.dueForReview(locals.supabase),
+      outcomes.matches(locals.supabase)
+    ]);
   } catch (e) {
     // Refused: a hint left from when they were in the steering group is wrong now.
     if (e instanceof DataError && e.kind === 'forbidden') {
@@ -36,6 +44,12 @@ export const load: PageServerLoad = async ({ locals, url, cookies }) => {
     workstreamPage,
     workstreamPages,
     overduePage,
-    overduePages
+    overduePages,
+    dueForReview,
+    matches: matches.map((m) => ({
+      slug: m.slug,
+      title: m.title,
+      sentence: `${outcomes.listInWords(m.organisations)} are all working on this`
+    }))
   };
 };
