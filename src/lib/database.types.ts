@@ -791,12 +791,45 @@ export type Database = {
         }
         Relationships: []
       }
+      outcome_redirects: {
+        Row: {
+          created_at: string
+          old_slug: string
+          outcome_id: string
+          updated_at: string
+          version: number
+        }
+        Insert: {
+          created_at?: string
+          old_slug: string
+          outcome_id: string
+          updated_at?: string
+          version?: number
+        }
+        Update: {
+          created_at?: string
+          old_slug?: string
+          outcome_id?: string
+          updated_at?: string
+          version?: number
+        }
+        Relationships: [
+          {
+            foreignKeyName: "outcome_redirects_outcome_id_fkey"
+            columns: ["outcome_id"]
+            isOneToOne: false
+            referencedRelation: "outcomes"
+            referencedColumns: ["id"]
+          },
+        ]
+      }
       outcomes: {
         Row: {
           created_at: string
           description: string | null
           id: string
           is_principle: boolean
+          retired_at: string | null
           slug: string
           title: string
           updated_at: string
@@ -807,6 +840,7 @@ export type Database = {
           description?: string | null
           id?: string
           is_principle?: boolean
+          retired_at?: string | null
           slug: string
           title: string
           updated_at?: string
@@ -817,6 +851,7 @@ export type Database = {
           description?: string | null
           id?: string
           is_principle?: boolean
+          retired_at?: string | null
           slug?: string
           title?: string
           updated_at?: string
@@ -1203,12 +1238,67 @@ export type Database = {
           },
         ]
       }
+      pattern_reviews: {
+        Row: {
+          created_at: string
+          id: string
+          maturity: Database["public"]["Enums"]["pattern_maturity"]
+          note: string
+          pattern_id: string
+          previous_maturity:
+            | Database["public"]["Enums"]["pattern_maturity"]
+            | null
+          reviewed_by: string | null
+          reviewed_on: string
+        }
+        Insert: {
+          created_at?: string
+          id?: string
+          maturity: Database["public"]["Enums"]["pattern_maturity"]
+          note: string
+          pattern_id: string
+          previous_maturity?:
+            | Database["public"]["Enums"]["pattern_maturity"]
+            | null
+          reviewed_by?: string | null
+          reviewed_on?: string
+        }
+        Update: {
+          created_at?: string
+          id?: string
+          maturity?: Database["public"]["Enums"]["pattern_maturity"]
+          note?: string
+          pattern_id?: string
+          previous_maturity?:
+            | Database["public"]["Enums"]["pattern_maturity"]
+            | null
+          reviewed_by?: string | null
+          reviewed_on?: string
+        }
+        Relationships: [
+          {
+            foreignKeyName: "pattern_reviews_pattern_id_fkey"
+            columns: ["pattern_id"]
+            isOneToOne: false
+            referencedRelation: "patterns"
+            referencedColumns: ["id"]
+          },
+          {
+            foreignKeyName: "pattern_reviews_reviewed_by_fkey"
+            columns: ["reviewed_by"]
+            isOneToOne: false
+            referencedRelation: "profiles"
+            referencedColumns: ["id"]
+          },
+        ]
+      }
       patterns: {
         Row: {
           created_at: string
           created_by: string | null
           how_it_works: string | null
           id: string
+          known_gaps: string | null
           last_reviewed_on: string | null
           maturity: Database["public"]["Enums"]["pattern_maturity"]
           problem: string | null
@@ -1224,12 +1314,14 @@ export type Database = {
           when_not_to_use: string | null
           when_to_use: string | null
           workstream_id: string | null
+          review_due: boolean | null
         }
         Insert: {
           created_at?: string
           created_by?: string | null
           how_it_works?: string | null
           id?: string
+          known_gaps?: string | null
           last_reviewed_on?: string | null
           maturity?: Database["public"]["Enums"]["pattern_maturity"]
           problem?: string | null
@@ -1251,6 +1343,7 @@ export type Database = {
           created_by?: string | null
           how_it_works?: string | null
           id?: string
+          known_gaps?: string | null
           last_reviewed_on?: string | null
           maturity?: Database["public"]["Enums"]["pattern_maturity"]
           problem?: string | null
@@ -1826,6 +1919,7 @@ export type Database = {
       pattern_adoption_counts: {
         Row: {
           adoption_count: number | null
+          is_useful: boolean | null
           organisation_count: number | null
           pattern_id: string | null
         }
@@ -2060,6 +2154,10 @@ export type Database = {
           workstreams: Database["public"]["CompositeTypes"]["member_workstream"][]
         }[]
       }
+      merge_outcomes: {
+        Args: { p_from: string; p_into: string }
+        Returns: string
+      }
       open_data_counts: {
         Args: Record<PropertyKey, never>
         Returns: {
@@ -2092,9 +2190,25 @@ export type Database = {
           website: string
         }[]
       }
+      outcome_organisations: {
+        Args: { p_outcome?: string }
+        Returns: {
+          apart: boolean
+          commitments_done: number
+          commitments_open: number
+          member_ids: string[]
+          organisation_name: string
+          organisation_slug: string
+          outcome_slug: string
+          outcome_title: string
+          suggest_workstream: boolean
+          working: boolean
+        }[]
+      }
       propose_workstream: {
         Args: {
           p_description?: string
+          p_invite_ids?: string[]
           p_outcome_ids?: string[]
           p_purpose: string
           p_slug: string
@@ -2132,6 +2246,19 @@ export type Database = {
           isSetofReturn: false
         }
       }
+      review_due: {
+        Args: { p: Database["public"]["Tables"]["patterns"]["Row"] }
+        Returns: boolean
+      }
+      review_pattern: {
+        Args: {
+          p_maturity: Database["public"]["Enums"]["pattern_maturity"]
+          p_note: string
+          p_pattern_id: string
+          p_version: number
+        }
+        Returns: undefined
+      }
       save_commitment: {
         Args: {
           p_description?: string
@@ -2163,6 +2290,24 @@ export type Database = {
           p_summary?: string
           p_title: string
           p_version?: number
+          p_workstream_id?: string
+        }
+        Returns: string
+      }
+      save_pattern: {
+        Args: {
+          p_example_output_ids?: string[]
+          p_how_it_works?: string
+          p_id?: string
+          p_known_gaps?: string
+          p_outcome_ids?: string[]
+          p_problem: string
+          p_research_evidence?: string
+          p_summary: string
+          p_title: string
+          p_version?: number
+          p_when_not_to_use?: string
+          p_when_to_use?: string
           p_workstream_id?: string
         }
         Returns: string

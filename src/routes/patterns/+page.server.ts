@@ -6,7 +6,6 @@ import * as patterns from '#lib/server/patterns.ts';
 import { described } from '#lib/server/meta.ts';
 import { failPage } from '#lib/server/page-errors.ts';
 import { choiceParam, pageCount, pageParam, slugParam } from '#lib/server/query.ts';
-import { described } from '#lib/server/meta.ts';
 import type { PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ locals, url }) => {

@@ -34,7 +34,6 @@ export const load: PageServerLoad = async ({ locals, params }) => {
       title: p.title,
       ogType: 'article' as const,
       ...described(p.summary),
-      ogType: 'article' as const,
       pattern: {
         id: p.id,
         slug: p.slug,
