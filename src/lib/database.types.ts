@@ -67,6 +67,38 @@ export type Database = {
           },
         ]
       }
+      calendar_feeds: {
+        Row: {
+          created_at: string
+          token: string
+          updated_at: string
+          user_id: string
+          version: number
+        }
+        Insert: {
+          created_at?: string
+          token?: string
+          updated_at?: string
+          user_id?: string
+          version?: number
+        }
+        Update: {
+          created_at?: string
+          token?: string
+          updated_at?: string
+          user_id?: string
+          version?: number
+        }
+        Relationships: [
+          {
+            foreignKeyName: "calendar_feeds_user_id_fkey"
+            columns: ["user_id"]
+            isOneToOne: true
+            referencedRelation: "profiles"
+            referencedColumns: ["id"]
+          },
+        ]
+      }
       check_ins: {
         Row: {
           author_id: string | null
@@ -533,6 +565,8 @@ export type Database = {
           venue: string | null
           version: number
           workstream_id: string | null
+          going_count: number | null
+          waitlist_count: number | null
         }
         Insert: {
           capacity?: number | null
@@ -1866,6 +1900,11 @@ export type Database = {
         Args: { p_commitment_id: string; p_output_id: string }
         Returns: undefined
       }
+      calendar_feed: { Args: { p_token: string }; Returns: Json }
+      cancel_event: {
+        Args: { p_id: string; p_version: number }
+        Returns: string
+      }
       cancel_registration: {
         Args: { p_event_id: string }
         Returns: {
@@ -1970,6 +2009,31 @@ export type Database = {
           waitlisted: number
         }[]
       }
+      event_before_you_go: {
+        Args: { p_limit?: number; p_slug: string }
+        Returns: Json
+      }
+      event_edit_context: {
+        Args: { p_slug: string }
+        Returns: {
+          can_edit: boolean
+          parent_id: string
+          parent_title: string
+        }[]
+      }
+      event_registrations: {
+        Args: { p_event_id: string }
+        Returns: {
+          cancelled_at: string
+          display_name: string
+          handle: string
+          organisation: string
+          registered_at: string
+          registration_id: string
+          status: Database["public"]["Enums"]["registration_status"]
+          waitlist_position: number
+        }[]
+      }
       filter_options: {
         Args: Record<PropertyKey, never>
         Returns: {
@@ -1979,6 +2043,10 @@ export type Database = {
           title: string
           workstream_status: Database["public"]["Enums"]["workstream_status"]
         }[]
+      }
+      going_count: {
+        Args: { e: Database["public"]["Tables"]["events"]["Row"] }
+        Returns: number
       }
       home_for_me: {
         Args: Record<PropertyKey, never>
@@ -2000,6 +2068,15 @@ export type Database = {
           since: string
           start_workstreams: Database["public"]["CompositeTypes"]["home_workstream"][]
           today: string
+        }[]
+      }
+      my_place_at_event: {
+        Args: { p_slug: string }
+        Returns: {
+          joining_instructions: string
+          online_url: string
+          registration_status: Database["public"]["Enums"]["registration_status"]
+          waitlist_position: number
         }[]
       }
       propose_workstream: {
@@ -2033,6 +2110,7 @@ export type Database = {
           isSetofReturn: false
         }
       }
+      reset_calendar_feed: { Args: Record<PropertyKey, never>; Returns: string }
       save_commitment: {
         Args: {
           p_description?: string
@@ -2044,6 +2122,32 @@ export type Database = {
           p_title: string
           p_version?: number
           p_visibility: Database["public"]["Enums"]["visibility"]
+          p_workstream_id?: string
+        }
+        Returns: string
+      }
+      save_event: {
+        Args: {
+          p_capacity?: number
+          p_description?: string
+          p_ends_at: string
+          p_id?: string
+          p_is_online?: boolean
+          p_joining_instructions?: string
+          p_kind: Database["public"]["Enums"]["event_kind"]
+          p_online_url?: string
+          p_organiser_handles?: string[]
+          p_outcome_ids?: string[]
+          p_parent_event_id?: string
+          p_registration_closes_at?: string
+          p_registration_opens_at?: string
+          p_slug: string
+          p_starts_at: string
+          p_status?: Database["public"]["Enums"]["event_status"]
+          p_summary?: string
+          p_title: string
+          p_venue?: string
+          p_version?: number
           p_workstream_id?: string
         }
         Returns: string
@@ -2174,6 +2278,10 @@ export type Database = {
           workstream_id: string
           workstream_status: Database["public"]["Enums"]["workstream_status"]
         }[]
+      }
+      waitlist_count: {
+        Args: { e: Database["public"]["Tables"]["events"]["Row"] }
+        Returns: number
       }
       workstream_commitment_groups: {
         Args: { p_per_status?: number; p_slug: string }

@@ -101,7 +101,9 @@ const coveredTables = [
   // 014
   'member_visits',
   // 015
-  'email_outbox'
+  'email_outbox',
+  // 018
+  'calendar_feeds'
 ];
 
 describe.each(targets())('authorization matrix: activity and views on %s', (target) => {

@@ -349,6 +349,14 @@ insert into public.email_outbox (recipient_id, kind, idempotency_key, payload, s
   ('${ids.lead}', 'commitment_dormant', 'fixture:dormant:lead', '{}', 'failed', null);
 `);
 
+// 20261201001200 calendar_feeds -------------------------------------------------------
+// Two members have personal calendar feeds: member and lead.
+fixtureSql.push(`
+insert into public.calendar_feeds (user_id, token) values
+  ('${ids.member}', '${'a'.repeat(64)}'),
+  ('${ids.lead}', '${'b'.repeat(64)}');
+`);
+
 /** Inserts the fixtures (as the superuser, committed) and returns their ids. */
 export async function loadFixtures(sql: Sql): Promise<Fixtures> {
   await sql.transaction(async (tx) => {
