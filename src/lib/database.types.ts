@@ -2034,6 +2034,22 @@ export type Database = {
           waitlist_position: number
         }[]
       }
+      events_for_calendar: {
+        Args: { p_slug?: string }
+        Returns: {
+          ends_at: string
+          id: string
+          is_online: boolean
+          slug: string
+          starts_at: string
+          status: Database["public"]["Enums"]["event_status"]
+          summary: string
+          title: string
+          updated_at: string
+          venue: string
+          version: number
+        }[]
+      }
       filter_options: {
         Args: Record<PropertyKey, never>
         Returns: {

@@ -428,6 +428,31 @@ $$;
 revoke all on function public.event_edit_context(text) from public, anon;
 grant execute on function public.event_edit_context(text) to authenticated, service_role;
 
+-- Calendar files: published and cancelled events (one by slug, or all that have not
+-- finished). Definer, because visitors cannot read cancelled events, yet a calendar that
+-- imported one must be told it is cancelled (STATUS:CANCELLED), not left to guess.
+create or replace function public.events_for_calendar(p_slug text default null)
+returns table (
+  id uuid, slug text, title text, summary text, status public.event_status,
+  starts_at timestamptz, ends_at timestamptz, venue text, is_online boolean, version integer,
+  updated_at timestamptz
+)
+language sql
+stable
+security definer
+set search_path = ''
+as $$
+  select e.id, e.slug, e.title, e.summary, e.status, e.starts_at, e.ends_at, e.venue,
+         e.is_online, e.version, e.updated_at
+  from public.events e
+  where e.status in ('published', 'cancelled')
+    and (case when p_slug is null then e.ends_at >= now() else e.slug = p_slug end)
+  order by e.starts_at
+  limit 1000
+$$;
+revoke all on function public.events_for_calendar(text) from public;
+grant execute on function public.events_for_calendar(text) to anon, authenticated, service_role;
+
 revoke all on function public.going_count(public.events), public.waitlist_count(public.events),
   public.event_before_you_go(text, integer) from public;
 grant execute on function public.going_count(public.events), public.waitlist_count(public.events),

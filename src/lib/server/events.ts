@@ -281,31 +281,33 @@ export async function resetCalendarToken(client: Client) {
   return unwrap(await client.rpc('reset_calendar_feed'));
 }
 
-const CALENDAR_COLUMNS =
-  'id, slug, title, summary, status, starts_at, ends_at, venue, is_online, version, updated_at';
-
-/** Published events that have not finished, for /events.ics. */
-export async function upcomingForCalendar(client: Client, now = new Date()) {
-  return unwrap(
-    await client
-      .from('events')
-      .select(CALENDAR_COLUMNS)
-      .in('status', ['published', 'cancelled'])
-      .gte('ends_at', now.toISOString())
-      .order('starts_at')
-      .limit(500)
-  );
+/** Published (and cancelled) events that have not finished, for /events.ics. */
+export async function upcomingForCalendar(client: Client): Promise<CalendarEvent[]> {
+  return unwrap(await client.rpc('events_for_calendar', {}));
 }
 
-/** One event for its .ics file (RLS decides if it is seen). */
-export async function getForCalendar(client: Client, slug: string) {
+/** One event for its .ics file: cancelled ones too, so calendars learn of it. */
+export async function getForCalendar(client: Client, slug: string): Promise<CalendarEvent> {
   return unwrap(
-    await client.from('events').select(CALENDAR_COLUMNS).eq('slug', slug).maybeSingle(),
+    await client.rpc('events_for_calendar', { p_slug: slug }).maybeSingle(),
     'No such event.'
   );
 }
 
-export type CalendarEvent = Awaited<ReturnType<typeof getForCalendar>>;
+/** What a calendar entry is made from. */
+export interface CalendarEvent {
+  id: string;
+  slug: string;
+  title: string;
+  summary: string | null;
+  status: 'draft' | 'published' | 'cancelled';
+  starts_at: string;
+  ends_at: string;
+  venue: string | null;
+  is_online: boolean;
+  version: number;
+  updated_at: string;
+}
 
 /** The events a personal feed's owner is going to, or null for a token nobody has. */
 export async function personalFeed(client: Client, token: string) {
