@@ -20,6 +20,7 @@ let sql: Sql;
 let steeringCookie: string;
 let workstreamSlug: string;
 let commitmentId: string;
+let eventSlug: string;
 
 beforeAll(async () => {
   stack = await spawnStack(ports, { args: ['--no-seed'] });
@@ -54,6 +55,15 @@ beforeAll(async () => {
       `select id from public.commitments where visibility = 'public' order by id limit 1`
     )
   ).rows[0]!.id;
+  // The busiest upcoming event: the most registrations to list and count.
+  eventSlug = (
+    await sql.query<{ slug: string }>(
+      `select e.slug from public.events e
+        where e.status = 'published' and e.ends_at > now()
+        order by (select count(*) from public.registrations r where r.event_id = e.id) desc, e.slug
+        limit 1`
+    )
+  ).rows[0]!.slug;
 }, 300_000);
 
 afterAll(async () => {
@@ -85,7 +95,14 @@ describe('pages on the large seed', () => {
     `/commitments/${commitmentId}`,
     '/me',
     '/steering',
-    '/steering/digest'
+    '/steering/digest',
+    '/events',
+    '/events?when=past&page=3',
+    `/events/${eventSlug}`,
+    `/events/${eventSlug}/edit`,
+    `/events/${eventSlug}/registrations`,
+    '/events/new',
+    '/me/calendar'
   ];
 
   it('every page answers 200 to a steering member and reads its data in 3 or fewer round trips', async () => {
@@ -103,7 +120,9 @@ describe('pages on the large seed', () => {
       '/workstreams',
       `/workstreams/${workstreamSlug}`,
       '/commitments',
-      `/commitments/${commitmentId}`
+      `/commitments/${commitmentId}`,
+      '/events',
+      `/events/${eventSlug}`
     ]) {
       const r = await visit(path);
       expect({ path, status: r.status }).toEqual({ path, status: 200 });
