@@ -12,7 +12,7 @@ import { cancelEventSchema, eventInstants, eventSchema } from '#lib/validation/e
 import type { Actions, PageServerLoad } from './$types';
 
 /** The stored event as the form shows it: London dates and times, handles, ticked tags. */
-function formValues(e: events.ForEdit, me: string) {
+function formValues(e: events.ForEdit) {
   const split = (at: string | null, prefix: string) => {
     const local = at ? instantToLondon(at) : { date: '', time: '' };
     return { [`${prefix}_on`]: local.date, [`${prefix}_time`]: local.time };
@@ -35,7 +35,7 @@ function formValues(e: events.ForEdit, me: string) {
     parent_event_id: e.parent_event_id ?? '',
     // The creator is always an organiser; the field lists the others.
     organisers: e.event_organisers
-      .filter((o) => o.user_id !== e.created_by && o.user_id !== me)
+      .filter((o) => o.user_id !== e.created_by)
       .flatMap((o) => (o.profiles ? [o.profiles.handle] : []))
       .join(', '),
     status: e.status === 'published' ? 'published' : 'draft',
@@ -44,7 +44,7 @@ function formValues(e: events.ForEdit, me: string) {
 }
 
 export const load: PageServerLoad = async ({ locals, params, url }) => {
-  const user = await requireMember(locals, url);
+  await requireMember(locals, url);
   try {
     const [e, options, context] = await Promise.all([
       events.getForEdit(locals.supabase, params.slug),
@@ -63,7 +63,7 @@ export const load: PageServerLoad = async ({ locals, params, url }) => {
         title: e.title,
         status: e.status,
         version: e.version,
-        values: formValues(e, user.id),
+        values: formValues(e),
         outcomes: e.event_outcomes.map((t) => t.outcome_id)
       },
       kinds: EVENT_KIND_CHOICES,
