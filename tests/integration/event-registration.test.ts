@@ -384,6 +384,19 @@ describe('calendar files', () => {
   });
 });
 
+describe('the events list', () => {
+  it('filters by workstream and outcome, and shows places left', async () => {
+    const byWorkstream = text((await getPage('/events?workstream=open-linked-data')).html);
+    expect(byWorkstream).toContain('Show-and-tell: data and democracy');
+    expect(byWorkstream).not.toContain('LocalGovCamp North');
+    const byOutcome = text((await getPage('/events?outcome=networked-and-collaborative')).html);
+    expect(byOutcome).toContain('LocalGovCamp North');
+    expect(byOutcome).not.toContain('Show-and-tell: data and democracy');
+    // North has 12 places and a waiting list.
+    expect(byOutcome).toMatch(/No places left: \d+ on the waiting list/);
+  });
+});
+
 describe('data round trips', () => {
   it('every event page reads its data in 3 or fewer round trips, signed in or not', async () => {
     const event = await publishedEvent(organiser.user.id);
