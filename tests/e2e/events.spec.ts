@@ -204,3 +204,40 @@ test('an organiser creates an event from the form, in UK time', async ({ page })
   await expect(page.getByText('Saturday 30 October 2027, 6pm to 8pm (UK time)')).toBeVisible();
   await expectAccessible(page);
 });
+
+async function organiserReadsListAndGetsFeed(page: Page, label: string) {
+  const organiser = await account(`lists-${label}`);
+  const event = await showAndTell(organiser.id, `list-${label}`, 1);
+  const first = await account(`going-${label}`);
+  const second = await account(`queue-${label}`);
+  for (const who of [first, second]) {
+    const client = await apiAs(who.email);
+    expect((await client.rpc('register_for_event', { p_event_id: event.id })).error).toBeNull();
+  }
+  await signIn(page, organiser.email);
+  await visit(page, `/events/${event.slug}`);
+  await page.getByRole('link', { name: 'Who is registered' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Who is registered' })).toBeVisible();
+  await expect(page.getByText('1 going, 1 on the waiting list')).toBeVisible();
+  const queue = page.getByRole('table', { name: 'Waiting list, next in first' });
+  await expect(queue.getByRole('row')).toHaveCount(2);
+  await expectAccessible(page);
+  await expectReflows(page);
+
+  await visit(page, '/me');
+  await page.getByRole('link', { name: 'Get your calendar feed' }).click();
+  await page.getByRole('button', { name: 'Get a calendar feed' }).click();
+  await expect(page.getByLabel('Your feed’s address')).toHaveValue(
+    /\/calendar\/[0-9a-f]{64}\.ics$/
+  );
+  await expectAccessible(page);
+  await expectReflows(page);
+}
+
+test('an organiser reads who is registered, and gets a calendar feed', async ({ page }) => {
+  await organiserReadsListAndGetsFeed(page, 'js');
+});
+
+test('the registration list and calendar feed work with JavaScript off', async ({ browser }) => {
+  await withoutJavaScript(browser, (page) => organiserReadsListAndGetsFeed(page, 'nojs'));
+});
