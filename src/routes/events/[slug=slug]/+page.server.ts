@@ -98,7 +98,6 @@ export const load: PageServerLoad = async ({ locals, params, url }) => {
       events.beforeYouGo(locals.supabase, params.slug),
       user ? events.myPlace(locals.supabase, params.slug) : null
     ]);
-    const joining = mine;
     const places = events.attendanceOf(e);
     const now = Date.now();
     const isOrganiser = !!user && e.organiser_ids.some((o) => o.user_id === user.id);
@@ -160,8 +159,8 @@ export const load: PageServerLoad = async ({ locals, params, url }) => {
           upcoming && e.registration_closes_at && Date.parse(e.registration_closes_at) > now
             ? formatDateTime(e.registration_closes_at)
             : null,
-        onlineUrl: joining?.online_url ?? null,
-        joiningInstructions: joining?.joining_instructions ?? null,
+        onlineUrl: mine?.online_url ?? null,
+        joiningInstructions: mine?.joining_instructions ?? null,
         organiserCount: e.event_organisers.length,
         // Visitors see the names of organisers with public profiles; the rest are counted.
         organisers: creditLine({
