@@ -71,6 +71,26 @@ describe.each(targets())('running events on %s', (target) => {
     });
   });
 
+  it('keeps the creator an organiser whoever edits, and lets a co-organiser edit', async () => {
+    const member = await handleOf(ids.member);
+    const organisers = await actAs(db().sql, 'lead', db().fixtures, async (tx) => {
+      // lead created eMeetup; adding member makes them a co-organiser...
+      await tx.query(SAVE, ['fixture-meetup', 'Meetup', ids.eMeetup, 1, [], [member]]);
+      await tx.query(`select set_config('request.jwt.claims', $1, true)`, [
+        JSON.stringify({ role: 'authenticated', sub: ids.member })
+      ]);
+      // ...who may then edit it, and cannot drop its creator by leaving the field empty.
+      await tx.query(SAVE, ['fixture-meetup', 'Meetup', ids.eMeetup, 2, [], [member]]);
+      return (
+        await tx.query<{ user_id: string }>(
+          `select user_id from event_organisers where event_id = $1 order by user_id`,
+          [ids.eMeetup]
+        )
+      ).rows.map((r) => r.user_id);
+    });
+    expect(organisers).toEqual([ids.member, ids.lead].sort());
+  });
+
   it('refuses a co-organiser handle nobody has, naming it', async () => {
     const error = await db().as('member', async (tx) => {
       return (await tryQuery(tx, SAVE, ['x-meetup', 'X', null, null, [], ['nobody-here']])).error;
