@@ -106,7 +106,9 @@ const coveredTables = [
   'slug_redirects',
   // 017
   'pattern_reviews',
-  'outcome_redirects'
+  'outcome_redirects',
+  // 018
+  'calendar_feeds'
 ];
 
 describe.each(targets())('authorization matrix: activity and views on %s', (target) => {

@@ -375,6 +375,14 @@ insert into public.outcome_redirects (old_slug, outcome_id) values
   ('fixture-old-need', '${ids.outcomeNeed}');
 `);
 
+// 20261201001200 calendar_feeds -------------------------------------------------------
+// Two members have personal calendar feeds: member and lead.
+fixtureSql.push(`
+insert into public.calendar_feeds (user_id, token) values
+  ('${ids.member}', '${'a'.repeat(64)}'),
+  ('${ids.lead}', '${'b'.repeat(64)}');
+`);
+
 /** Inserts the fixtures (as the superuser, committed) and returns their ids. */
 export async function loadFixtures(sql: Sql): Promise<Fixtures> {
   await sql.transaction(async (tx) => {

@@ -29,11 +29,29 @@ describe('the client build', () => {
   });
 
   it('serves pages without a script tag, markdown pages included', async () => {
-    for (const path of ['/', '/outputs/essex-content-style-guide', '/workstreams', '/sign-in']) {
+    for (const path of [
+      '/',
+      '/outputs/essex-content-style-guide',
+      '/workstreams',
+      '/sign-in',
+      '/events/localgovcamp-north'
+    ]) {
       const html = await (await fetch(new URL(path, hub().appUrl))).text();
       expect(html, path).toContain('</html>');
-      expect(html, path).not.toMatch(/<script\b/i);
+      // Structured data (schema.org JSON-LD) is a data block the browser never runs.
+      const code = html.replace(/<script type="application\/ld\+json">[^<]*<\/script>/g, '');
+      expect(code, path).not.toMatch(/<script\b/i);
     }
+  });
+
+  it('puts an event’s schema.org data in a JSON block that cannot close its element', async () => {
+    const html = await (await fetch(new URL('/events/localgovcamp-north', hub().appUrl))).text();
+    const blocks = [...html.matchAll(/<script type="application\/ld\+json">([^<]*)<\/script>/g)];
+    expect(blocks).toHaveLength(1);
+    expect(JSON.parse(blocks[0]![1]!)).toMatchObject({
+      '@type': 'Event',
+      name: 'LocalGovCamp North'
+    });
   });
 
   for (const [library, signature] of Object.entries(SIGNATURES)) {

@@ -25,6 +25,7 @@ let commitmentId: string;
 let outputSlug: string;
 let memberHandle: string;
 let organisationSlug: string;
+let eventSlug: string;
 
 beforeAll(async () => {
   stack = await spawnStack(ports, { args: ['--no-seed'] });
@@ -76,6 +77,15 @@ beforeAll(async () => {
         group by g.slug order by count(*) desc, g.slug limit 1`
     )
   ).rows[0]!.slug;
+  // The busiest upcoming event: the most registrations to list and count.
+  eventSlug = (
+    await sql.query<{ slug: string }>(
+      `select e.slug from public.events e
+        where e.status = 'published' and e.ends_at > now()
+        order by (select count(*) from public.registrations r where r.event_id = e.id) desc, e.slug
+        limit 1`
+    )
+  ).rows[0]!.slug;
 }, 300_000);
 
 afterAll(async () => {
@@ -124,7 +134,14 @@ describe('pages on the large seed', () => {
     '/patterns/new',
     '/outcomes',
     '/outcomes/large-outcome-1',
-    '/workstreams/new?outcome=large-outcome-1'
+    '/workstreams/new?outcome=large-outcome-1',
+    '/events',
+    '/events?when=past&page=3',
+    `/events/${eventSlug}`,
+    `/events/${eventSlug}/edit`,
+    `/events/${eventSlug}/registrations`,
+    '/events/new',
+    '/me/calendar'
   ];
 
   it('every page answers 200 to a steering member and reads its data in 3 or fewer round trips', async () => {
@@ -151,7 +168,9 @@ describe('pages on the large seed', () => {
       '/data',
       '/patterns/large-pattern-1',
       '/outcomes',
-      '/outcomes/large-outcome-1'
+      '/outcomes/large-outcome-1',
+      '/events',
+      `/events/${eventSlug}`
     ]) {
       const r = await visit(path);
       expect({ path, status: r.status }).toEqual({ path, status: 200 });

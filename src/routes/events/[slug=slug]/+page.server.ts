@@ -1,6 +1,10 @@
 import { currentUser } from '#lib/server/session.ts';
 import { eventKindTag } from '#lib/labels.ts';
 import { pitchBoard, placesText, sessionGrid, type Attendance } from '#lib/event-programme.ts';
+import { fail, isRedirect, redirect } from '@sveltejs/kit';
+import { toDataError } from '#lib/server/errors.ts';
+import { requireMember } from '#lib/server/session.ts';
+import { refused } from '#lib/server/form-actions.ts';
 import { creditLine } from '#lib/credits.ts';
 import { formatDate, formatDateTime, formatRange, formatTime, todayInLondon } from '#lib/dates.ts';
 
@@ -9,7 +13,7 @@ import * as events from '#lib/server/events.ts';
 import { renderMarkdown } from '#lib/server/markdown.ts';
 import { failPage } from '#lib/server/page-errors.ts';
 import { described } from '#lib/server/meta.ts';
-import type { PageServerLoad } from './$types';
+import type { Actions, PageServerLoad } from './$types';
 
 const names = (rows: { profiles: { display_name: string } | null }[]) =>
   rows.flatMap((r) => (r.profiles ? [r.profiles.display_name] : []));
@@ -49,24 +53,91 @@ function placesSummary(
   return going ? `${limit}. ${going} going` : limit;
 }
 
-export const load: PageServerLoad = async ({ locals, params }) => {
+const upcomingAt = (endsAt: string, now: number) => Date.parse(endsAt) >= now;
+
+/**
+ * schema.org Event data for link previews and search engines. Serialised here, with `<`
+ * escaped, so the page can put it in a `<script type="application/ld+json">` as data.
+ */
+function eventJsonLd(e: events.Detail, origin: string): string {
+  const online = e.is_online;
+  const place = e.venue ? { '@type': 'Place', name: e.venue, address: e.venue } : null;
+  const virtual = { '@type': 'VirtualLocation', url: `${origin}/events/${e.slug}` };
+  const data = {
+    '@context': 'https://schema.org',
+    '@type': 'Event',
+    name: e.title,
+    description: e.summary ?? undefined,
+    startDate: e.starts_at,
+    endDate: e.ends_at,
+    url: `${origin}/events/${e.slug}`,
+    eventStatus:
+      e.status === 'cancelled'
+        ? 'https://schema.org/EventCancelled'
+        : 'https://schema.org/EventScheduled',
+    eventAttendanceMode:
+      online && place
+        ? 'https://schema.org/MixedEventAttendanceMode'
+        : online
+          ? 'https://schema.org/OnlineEventAttendanceMode'
+          : 'https://schema.org/OfflineEventAttendanceMode',
+    location: online && place ? [place, virtual] : online ? virtual : (place ?? undefined),
+    organizer: { '@type': 'Organization', name: 'LocalGov Digital', url: origin }
+  };
+  return JSON.stringify(data).replaceAll('<', '\\u003c');
+}
+
+export const load: PageServerLoad = async ({ locals, params, url }) => {
   const user = await currentUser(locals);
   try {
-    // The event with everything embedded and (for someone signed in) its joining details
-    // in parallel, then its places: three requests at most, two after each other.
-    const [e, joining] = await Promise.all([
+    // The event with everything embedded (its places computed with it), "before you go",
+    // and for someone signed in their place and the joining details: three requests, in
+    // parallel.
+    const [e, related, mine] = await Promise.all([
       events.get(locals.supabase, params.slug),
-      user ? events.getJoiningDetails(locals.supabase, params.slug) : null
+      events.beforeYouGo(locals.supabase, params.slug),
+      user ? events.myPlace(locals.supabase, params.slug) : null
     ]);
-    const places = (await events.attendance(locals.supabase, [e.id])).get(e.id);
+    const places = events.attendanceOf(e);
     const now = Date.now();
+    const isOrganiser = !!user && e.organiser_ids.some((o) => o.user_id === user.id);
+    const opensAt = e.registration_opens_at ? Date.parse(e.registration_opens_at) : null;
+    const closesAt = e.registration_closes_at ? Date.parse(e.registration_closes_at) : null;
+    // The same rules register_for_event enforces, so the page offers only what will work.
+    const registration =
+      e.status === 'cancelled'
+        ? { state: 'cancelled' as const }
+        : e.status === 'draft'
+          ? { state: 'draft' as const }
+          : !upcomingAt(e.ends_at, now)
+            ? { state: 'over' as const }
+            : opensAt !== null && now < opensAt
+              ? { state: 'not_yet' as const, opens: formatDateTime(e.registration_opens_at!) }
+              : closesAt !== null && now >= closesAt
+                ? { state: 'closed' as const, closed: formatDateTime(e.registration_closes_at!) }
+                : { state: 'open' as const };
+    const myStatus =
+      mine?.registration_status === 'going' || mine?.registration_status === 'waitlisted'
+        ? { status: mine.registration_status, position: mine.waitlist_position }
+        : null;
     const upcoming = Date.parse(e.ends_at) >= now;
     const isCamp = e.kind === 'camp';
     const grid = isCamp ? sessionGrid(e.event_sessions, (at) => todayInLondon(new Date(at))) : null;
     return {
       title: e.title,
       ...described(e.summary),
+      ogType: 'event',
+      jsonLd: eventJsonLd(e, url.origin),
+      registration,
+      mine: myStatus,
+      related,
       event: {
+        id: e.id,
+        version: e.version,
+        isOrganiser,
+        startsAtIso: e.starts_at,
+        waitlisted: places.waitlisted,
+        placesLeft: places.places_left,
         slug: e.slug,
         title: e.title,
         summary: e.summary,
@@ -89,8 +160,8 @@ export const load: PageServerLoad = async ({ locals, params }) => {
           upcoming && e.registration_closes_at && Date.parse(e.registration_closes_at) > now
             ? formatDateTime(e.registration_closes_at)
             : null,
-        onlineUrl: joining?.online_url ?? null,
-        joiningInstructions: joining?.joining_instructions ?? null,
+        onlineUrl: mine?.online_url ?? null,
+        joiningInstructions: mine?.joining_instructions ?? null,
         organiserCount: e.event_organisers.length,
         // Visitors see the names of organisers with public profiles; the rest are counted.
         organisers: creditLine({
@@ -133,5 +204,47 @@ export const load: PageServerLoad = async ({ locals, params }) => {
     };
   } catch (err) {
     failPage(err);
+  }
+};
+
+/**
+ * The registration rules the database explains (closed, not open yet, cancelled, already
+ * happened: raised as plain exceptions) in its own words; anything else as `refused` has it.
+ */
+function registrationRefused(e: unknown, action: string, forbidden: string) {
+  const error = toDataError(e);
+  if (error.code === 'P0001')
+    return fail(400, {
+      action,
+      values: {},
+      errors: [{ message: [error.message, error.hint].filter(Boolean).join(' ') }]
+    });
+  return refused(e, { values: {}, action }, { forbidden });
+}
+
+/** What a registration form posted: the event's id, re-read from the page. */
+async function eventIdFor(locals: App.Locals, slug: string) {
+  return (await events.get(locals.supabase, slug)).id;
+}
+
+export const actions: Actions = {
+  register: async ({ locals, params, url }) => {
+    await requireMember(locals, url.pathname);
+    try {
+      const reg = await events.register(locals.supabase, await eventIdFor(locals, params.slug));
+      redirect(303, `/events/${params.slug}?${reg.status === 'going' ? 'going' : 'waitlisted'}=1`);
+    } catch (e) {
+      if (isRedirect(e)) throw e;
+      return registrationRefused(e, 'register', 'Sign in again to register for this event.');
+    }
+  },
+  cancel: async ({ locals, params, url }) => {
+    await requireMember(locals, url.pathname);
+    try {
+      await events.cancelRegistration(locals.supabase, await eventIdFor(locals, params.slug));
+    } catch (e) {
+      return registrationRefused(e, 'cancel', 'Sign in again to change your registration.');
+    }
+    redirect(303, `/events/${params.slug}?cancelled=1`);
   }
 };
