@@ -461,6 +461,7 @@ export type Database = {
       }
       event_sessions: {
         Row: {
+          commitment_id: string | null
           created_at: string
           description: string | null
           ends_at: string | null
@@ -468,12 +469,15 @@ export type Database = {
           id: string
           notes: string | null
           room: string | null
+          shows_commitment_id: string | null
           starts_at: string | null
           title: string
           updated_at: string
           version: number
+          what_next: string | null
         }
         Insert: {
+          commitment_id?: string | null
           created_at?: string
           description?: string | null
           ends_at?: string | null
@@ -481,12 +485,15 @@ export type Database = {
           id?: string
           notes?: string | null
           room?: string | null
+          shows_commitment_id?: string | null
           starts_at?: string | null
           title: string
           updated_at?: string
           version?: number
+          what_next?: string | null
         }
         Update: {
+          commitment_id?: string | null
           created_at?: string
           description?: string | null
           ends_at?: string | null
@@ -494,17 +501,47 @@ export type Database = {
           id?: string
           notes?: string | null
           room?: string | null
+          shows_commitment_id?: string | null
           starts_at?: string | null
           title?: string
           updated_at?: string
           version?: number
+          what_next?: string | null
         }
         Relationships: [
+          {
+            foreignKeyName: "event_sessions_commitment_id_fkey"
+            columns: ["commitment_id"]
+            isOneToOne: false
+            referencedRelation: "commitment_overview"
+            referencedColumns: ["id"]
+          },
+          {
+            foreignKeyName: "event_sessions_commitment_id_fkey"
+            columns: ["commitment_id"]
+            isOneToOne: false
+            referencedRelation: "commitments"
+            referencedColumns: ["id"]
+          },
           {
             foreignKeyName: "event_sessions_event_id_fkey"
             columns: ["event_id"]
             isOneToOne: false
             referencedRelation: "events"
+            referencedColumns: ["id"]
+          },
+          {
+            foreignKeyName: "event_sessions_shows_commitment_id_fkey"
+            columns: ["shows_commitment_id"]
+            isOneToOne: false
+            referencedRelation: "commitment_overview"
+            referencedColumns: ["id"]
+          },
+          {
+            foreignKeyName: "event_sessions_shows_commitment_id_fkey"
+            columns: ["shows_commitment_id"]
+            isOneToOne: false
+            referencedRelation: "commitments"
             referencedColumns: ["id"]
           },
         ]
@@ -1582,6 +1619,97 @@ export type Database = {
           },
         ]
       }
+      show_offers: {
+        Row: {
+          commitment_id: string | null
+          created_at: string
+          decided_at: string | null
+          description: string | null
+          event_id: string
+          id: string
+          offered_by: string
+          output_id: string | null
+          session_id: string | null
+          status: Database["public"]["Enums"]["show_offer_status"]
+          title: string
+          updated_at: string
+          version: number
+        }
+        Insert: {
+          commitment_id?: string | null
+          created_at?: string
+          decided_at?: string | null
+          description?: string | null
+          event_id: string
+          id?: string
+          offered_by?: string
+          output_id?: string | null
+          session_id?: string | null
+          status?: Database["public"]["Enums"]["show_offer_status"]
+          title: string
+          updated_at?: string
+          version?: number
+        }
+        Update: {
+          commitment_id?: string | null
+          created_at?: string
+          decided_at?: string | null
+          description?: string | null
+          event_id?: string
+          id?: string
+          offered_by?: string
+          output_id?: string | null
+          session_id?: string | null
+          status?: Database["public"]["Enums"]["show_offer_status"]
+          title?: string
+          updated_at?: string
+          version?: number
+        }
+        Relationships: [
+          {
+            foreignKeyName: "show_offers_commitment_id_fkey"
+            columns: ["commitment_id"]
+            isOneToOne: false
+            referencedRelation: "commitment_overview"
+            referencedColumns: ["id"]
+          },
+          {
+            foreignKeyName: "show_offers_commitment_id_fkey"
+            columns: ["commitment_id"]
+            isOneToOne: false
+            referencedRelation: "commitments"
+            referencedColumns: ["id"]
+          },
+          {
+            foreignKeyName: "show_offers_event_id_fkey"
+            columns: ["event_id"]
+            isOneToOne: false
+            referencedRelation: "events"
+            referencedColumns: ["id"]
+          },
+          {
+            foreignKeyName: "show_offers_offered_by_fkey"
+            columns: ["offered_by"]
+            isOneToOne: false
+            referencedRelation: "profiles"
+            referencedColumns: ["id"]
+          },
+          {
+            foreignKeyName: "show_offers_output_id_fkey"
+            columns: ["output_id"]
+            isOneToOne: false
+            referencedRelation: "outputs"
+            referencedColumns: ["id"]
+          },
+          {
+            foreignKeyName: "show_offers_session_id_fkey"
+            columns: ["session_id"]
+            isOneToOne: false
+            referencedRelation: "event_sessions"
+            referencedColumns: ["id"]
+          },
+        ]
+      }
       workstream_members: {
         Row: {
           created_at: string
@@ -1862,9 +1990,22 @@ export type Database = {
       }
     }
     Functions: {
+      accept_show_offer: {
+        Args: {
+          p_ends_at?: string
+          p_offer_id: string
+          p_session_id?: string
+          p_starts_at?: string
+        }
+        Returns: string
+      }
       attach_output_to_commitment: {
         Args: { p_commitment_id: string; p_output_id: string }
         Returns: undefined
+      }
+      can_write_session_notes: {
+        Args: { p_session_id: string }
+        Returns: boolean
       }
       cancel_registration: {
         Args: { p_event_id: string }
@@ -1891,6 +2032,41 @@ export type Database = {
         Args: {
           p_due_on?: string
           p_pitch_id: string
+          p_so_that?: string
+          p_title: string
+          p_visibility?: Database["public"]["Enums"]["visibility"]
+          p_workstream_id?: string
+        }
+        Returns: {
+          archived_at: string | null
+          closing_note: string | null
+          completed_at: string | null
+          created_at: string
+          description: string | null
+          due_on: string | null
+          id: string
+          next_check_in_on: string | null
+          owner_id: string
+          search_vector: unknown
+          so_that: string | null
+          status: Database["public"]["Enums"]["commitment_status"]
+          title: string
+          updated_at: string
+          version: number
+          visibility: Database["public"]["Enums"]["visibility"]
+          workstream_id: string | null
+        }
+        SetofOptions: {
+          from: "*"
+          to: "commitments"
+          isOneToOne: true
+          isSetofReturn: false
+        }
+      }
+      commit_to_session: {
+        Args: {
+          p_due_on?: string
+          p_session_id: string
           p_so_that?: string
           p_title: string
           p_visibility?: Database["public"]["Enums"]["visibility"]
@@ -2002,6 +2178,15 @@ export type Database = {
           today: string
         }[]
       }
+      place_pitch: {
+        Args: {
+          p_ends_at: string
+          p_pitch_id: string
+          p_room: string
+          p_starts_at: string
+        }
+        Returns: string
+      }
       propose_workstream: {
         Args: {
           p_description?: string
@@ -2071,6 +2256,17 @@ export type Database = {
           title: string
           total: number
           url: string
+        }[]
+      }
+      session_clashes: {
+        Args: { p_event_slug: string }
+        Returns: {
+          kind: string
+          other_event_slug: string
+          other_session_id: string
+          other_title: string
+          presenter_name: string
+          session_id: string
         }[]
       }
       steering_digest: {
@@ -2175,6 +2371,7 @@ export type Database = {
           workstream_status: Database["public"]["Enums"]["workstream_status"]
         }[]
       }
+      toggle_pitch_interest: { Args: { p_pitch_id: string }; Returns: boolean }
       workstream_commitment_groups: {
         Args: { p_per_status?: number; p_slug: string }
         Returns: {
@@ -2231,6 +2428,7 @@ export type Database = {
         | "other"
       pattern_maturity: "experimental" | "beta" | "recommended" | "retired"
       registration_status: "going" | "waitlisted" | "cancelled"
+      show_offer_status: "open" | "accepted" | "declined" | "withdrawn"
       visibility: "public" | "members"
       watch_kind: "watch" | "offer_help"
       workstream_role: "lead" | "member"
@@ -2515,6 +2713,7 @@ export const Constants = {
       ],
       pattern_maturity: ["experimental", "beta", "recommended", "retired"],
       registration_status: ["going", "waitlisted", "cancelled"],
+      show_offer_status: ["open", "accepted", "declined", "withdrawn"],
       visibility: ["public", "members"],
       watch_kind: ["watch", "offer_help"],
       workstream_role: ["lead", "member"],

@@ -101,7 +101,9 @@ const coveredTables = [
   // 014
   'member_visits',
   // 015
-  'email_outbox'
+  'email_outbox',
+  // 019
+  'show_offers'
 ];
 
 describe.each(targets())('authorization matrix: activity and views on %s', (target) => {
