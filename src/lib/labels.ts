@@ -151,3 +151,17 @@ export const MATURITY_CHOICES = Object.entries(MATURITY_TAGS).map(([value, m]) =
 export function phaseLabel(phase: string | null | undefined): string | null {
   return phase ? phase.charAt(0).toUpperCase() + phase.slice(1) : null;
 }
+
+// Offers to show at show-and-tells (20261201001300).
+export type ShowOfferStatus = Enums['show_offer_status'];
+
+const SHOW_OFFER_STATUS_TAGS: Record<ShowOfferStatus, Tag> = {
+  open: { text: 'Waiting for the organisers', className: 'govuk-tag--blue' },
+  accepted: { text: 'Accepted', className: 'govuk-tag--green' },
+  declined: { text: 'Not this time', className: 'govuk-tag--grey' },
+  withdrawn: { text: 'Withdrawn', className: 'govuk-tag--grey' }
+};
+
+/** The tag for an offer to show ("Accepted", green). */
+export const showOfferStatusTag = (status: string | null | undefined): Tag =>
+  lookUp(SHOW_OFFER_STATUS_TAGS, status) ?? UNKNOWN;
