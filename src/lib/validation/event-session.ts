@@ -53,7 +53,9 @@ export function parseClock(value: string): { hours: number; minutes: number } | 
 /** A London calendar date and clock time as an instant (BST and GMT alike). */
 export function londonInstant(date: string, clock: { hours: number; minutes: number }): string {
   const [y, m, d] = date.split('-').map(Number) as [number, number, number];
-  return new TZDate(y, m - 1, d, clock.hours, clock.minutes, 'Europe/London').toISOString();
+  const local = new TZDate(y, m - 1, d, clock.hours, clock.minutes, 'Europe/London');
+  // TZDate writes its own offset ("+01:00"); the instant is sent in UTC.
+  return new Date(local.getTime()).toISOString();
 }
 
 const clockField = (missing: string, invalid: string) =>
