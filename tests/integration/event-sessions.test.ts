@@ -294,3 +294,29 @@ describe('offers to show', () => {
     }
   });
 });
+
+describe('the demo network’s events', () => {
+  it('shows the northern camp’s live board, the show-and-tell’s slots, and a spring camp session, each in 3 or fewer round trips', async () => {
+    const { data: spring } = await serviceClient()
+      .from('event_sessions')
+      .select('id, events!inner(slug)')
+      .eq('events.slug', 'localgovcamp-spring')
+      .eq('title', 'Shared content for bins')
+      .single();
+    const pages: [string, string][] = [
+      ['/events/localgovcamp-north/board', 'Content design crit club'],
+      ['/events/localgovcamp-north/programme', 'Programme'],
+      ['/events/show-and-tell-data-and-democracy/programme', 'Presented by'],
+      [`/events/localgovcamp-spring/sessions/${spring!.id}`, 'A shared content model'],
+      ['/events/localgovcamp-spring/programme', 'Shared content for bins']
+    ];
+    for (const cookie of [undefined, fan.cookie]) {
+      for (const [path, shows] of pages) {
+        const { response, html, requestId } = await getPage(path, cookie);
+        expect({ path, status: response.status }).toEqual({ path, status: 200 });
+        expect(text(html), path).toContain(shows);
+        expect(await restRoundTrips(requestId), path).toBeLessThanOrEqual(3);
+      }
+    }
+  });
+});
