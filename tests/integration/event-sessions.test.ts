@@ -286,6 +286,56 @@ describe('offers to show', () => {
     });
   });
 
+  it('links a commitment to an offer, shows it on the slot, and lets a waiting offer be withdrawn', async () => {
+    const { data: c, error } = await serviceClient()
+      .from('commitments')
+      .insert({ owner_id: pitcher.user.id, title: 'open source our bin form' })
+      .select('id')
+      .single();
+    if (error) throw error;
+    const form = await getPage(programme(show.slug), pitcher.cookie);
+    expect(form.html).toContain(`<option value="${c.id}"`);
+    expect(await restRoundTrips(form.requestId)).toBeLessThanOrEqual(3);
+
+    await postForm(
+      programme(show.slug),
+      'offer',
+      { title: 'Bin form progress', commitment_id: c.id },
+      pitcher.cookie
+    );
+    await postForm(programme(show.slug), 'offer', { title: 'Changed my mind' }, pitcher.cookie);
+    const { data: offers } = await serviceClient()
+      .from('show_offers')
+      .select('id, title')
+      .eq('offered_by', pitcher.user.id);
+    const byTitle = Object.fromEntries(offers!.map((o) => [o.title, o.id]));
+
+    await postForm(
+      programme(show.slug),
+      'accept',
+      { offer_id: byTitle['Bin form progress']!, day: show.day, from: '12:50', to: '13:05' },
+      organiser.cookie
+    );
+    const visitor = await getPage(programme(show.slug));
+    expect(text(visitor.html)).toContain('Progress on open source our bin form');
+
+    const withdrawn = await postForm(
+      programme(show.slug),
+      'withdraw',
+      { offer_id: byTitle['Changed my mind']! },
+      pitcher.cookie
+    );
+    expect(text(withdrawn.html)).toContain('Your offer has been withdrawn');
+    const again = await postForm(
+      programme(show.slug),
+      'withdraw',
+      { offer_id: byTitle['Bin form progress']! },
+      pitcher.cookie
+    );
+    expect(again.response.status).toBe(409);
+    expect(text(again.html)).toContain('That offer has already been decided');
+  });
+
   it('reads the programme in 3 or fewer round trips for a visitor and a member', async () => {
     for (const cookie of [undefined, fan.cookie]) {
       const { response, requestId } = await getPage(programme(show.slug), cookie);

@@ -65,7 +65,7 @@ export async function offers(client: Client, slug: string) {
     await client
       .from('show_offers')
       .select(
-        'id, title, description, status, offered_by, session_id, created_at, offerer:profiles(display_name), outputs(slug, title), events!inner()'
+        'id, title, description, status, offered_by, session_id, created_at, offerer:profiles(display_name), outputs(slug, title), commitments(id, title), events!inner()'
       )
       .eq('events.slug', slug)
       .order('created_at')
@@ -74,17 +74,29 @@ export async function offers(client: Client, slug: string) {
 
 export type Offer = Awaited<ReturnType<typeof offers>>[number];
 
-/** The member's published outputs, to link to an offer to show. */
-export async function myOutputs(client: Client, userId: string) {
-  return unwrap(
+/**
+ * What a member may link to an offer to show, in one request: their published outputs and
+ * their open commitments.
+ */
+export async function myWork(client: Client, userId: string) {
+  const me = unwrap(
     await client
-      .from('outputs')
-      .select('id, title')
-      .eq('created_by', userId)
-      .eq('status', 'published')
-      .order('title')
-      .limit(100)
+      .from('profiles')
+      .select(
+        'outputs!outputs_created_by_fkey(id, title, status), commitments!commitments_owner_id_fkey(id, title, status, archived_at)'
+      )
+      .eq('id', userId)
+      .eq('outputs.status', 'published')
+      .in('commitments.status', ['planned', 'in_progress', 'blocked'])
+      .is('commitments.archived_at', null)
+      .order('title', { referencedTable: 'outputs' })
+      .order('title', { referencedTable: 'commitments' })
+      .limit(100, { referencedTable: 'outputs' })
+      .limit(100, { referencedTable: 'commitments' })
+      .maybeSingle(),
+    'No such member.'
   );
+  return { outputs: me.outputs, commitments: me.commitments };
 }
 
 const SESSION = `id, slug, title, kind, status, starts_at, ends_at,
@@ -156,9 +168,39 @@ export async function place(
 export async function offer(
   client: Client,
   eventId: string,
-  input: { title: string; description: string | null; output_id: string | null }
+  input: {
+    title: string;
+    description: string | null;
+    output_id: string | null;
+    commitment_id: string | null;
+  }
 ) {
   unwrapOk(await client.from('show_offers').insert({ event_id: eventId, ...input }));
+}
+
+/** An offer's decision was written, or it had been decided already (or is not the writer's). */
+function stillOpen(result: { data: { id: string } | null; error: unknown; status?: number }) {
+  unwrapOk(result);
+  if (!result.data)
+    throw new DataError(
+      'conflict',
+      'That offer has already been decided, or is not yours to change.',
+      409,
+      'PT409'
+    );
+}
+
+/** The person offering takes back an offer still waiting for the organisers. */
+export async function withdraw(client: Client, offerId: string) {
+  stillOpen(
+    await client
+      .from('show_offers')
+      .update({ status: 'withdrawn' })
+      .eq('id', offerId)
+      .eq('status', 'open')
+      .select('id')
+      .maybeSingle()
+  );
 }
 
 /** Accepts an offer into an open slot, or into a new slot at a time. */
@@ -178,15 +220,14 @@ export async function accept(
 }
 
 export async function decline(client: Client, offerId: string) {
-  unwrap(
+  stillOpen(
     await client
       .from('show_offers')
       .update({ status: 'declined', decided_at: new Date().toISOString() })
       .eq('id', offerId)
       .eq('status', 'open')
       .select('id')
-      .maybeSingle(),
-    'That offer has already been decided.'
+      .maybeSingle()
   );
 }
 

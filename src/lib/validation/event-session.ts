@@ -31,7 +31,12 @@ export const offerSchema = z.object({
     .string()
     .optional()
     .transform((value) => (value ? value : null))
-    .pipe(z.uuid('Select an output from the list').nullable())
+    .pipe(z.uuid('Select an output from the list').nullable()),
+  commitment_id: z
+    .string()
+    .optional()
+    .transform((value) => (value ? value : null))
+    .pipe(z.uuid('Select a commitment from the list').nullable())
 });
 
 /** "14:30", "14.30", "2:30pm", "2pm" as hours and minutes on the 24-hour clock, or null. */

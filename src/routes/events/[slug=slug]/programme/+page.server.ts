@@ -24,9 +24,9 @@ export const load: PageServerLoad = async ({ locals, params }) => {
     const isCamp = e.kind === 'camp';
     const open = eventSessions.isOpen(e);
     const canOffer = !!user && open && !isCamp;
-    const [clashes, outputs] = await Promise.all([
+    const [clashes, work] = await Promise.all([
       isOrganiser ? eventSessions.clashes(locals.supabase, params.slug) : [],
-      canOffer && !isOrganiser ? eventSessions.myOutputs(locals.supabase, user.id) : []
+      canOffer && !isOrganiser ? eventSessions.myWork(locals.supabase, user.id) : null
     ]);
 
     const clashText = (id: string) => {
@@ -97,9 +97,11 @@ export const load: PageServerLoad = async ({ locals, params }) => {
         isOpen: o.status === 'open',
         mine: o.offered_by === user?.id,
         offerer: o.offerer?.display_name ?? 'A member',
-        output: o.outputs
+        output: o.outputs,
+        commitment: o.commitments
       })),
-      outputs: outputs.map((o) => ({ value: o.id, text: o.title }))
+      outputs: (work?.outputs ?? []).map((o) => ({ value: o.id, text: o.title })),
+      commitments: (work?.commitments ?? []).map((c) => ({ value: c.id, text: c.title }))
     };
   } catch (err) {
     failPage(err);
@@ -150,6 +152,21 @@ export const actions: Actions = {
       );
     }
     return { success: 'The offer is in the programme and its presenter has been told by email' };
+  },
+
+  withdraw: async ({ request, locals, url }) => {
+    await requireMember(locals, url.pathname);
+    const offerId = String((await request.formData()).get('offer_id') ?? '');
+    try {
+      await eventSessions.withdraw(locals.supabase, offerId);
+    } catch (e) {
+      return refused(
+        e,
+        { action: 'withdraw', values: {} },
+        { forbidden: 'Only the person who made an offer can withdraw it.' }
+      );
+    }
+    return { success: 'Your offer has been withdrawn' };
   },
 
   decline: async ({ request, locals, url }) => {
