@@ -48,6 +48,13 @@ async function event(kind: 'camp' | 'show_and_tell', organiser: string, label: s
   return data;
 }
 
+/** A page in a fresh context, with JavaScript on or off. */
+async function freshPage(browser: Browser, js: boolean) {
+  if (!js) return newPageWithoutJavaScript(browser);
+  const context = await browser.newContext();
+  return { context, page: await context.newPage() };
+}
+
 // One signed-in page per person for a whole journey: a second sign-in email to the same
 // address within a minute is refused by the auth service's rate limit.
 const pages = new Map<string, { page: Page; close: () => Promise<void> }>();
@@ -61,12 +68,7 @@ async function as(
 ) {
   let open = pages.get(who.email);
   if (!open) {
-    const { context, page } = js
-      ? await (async () => {
-          const context = await browser.newContext();
-          return { context, page: await context.newPage() };
-        })()
-      : await newPageWithoutJavaScript(browser);
+    const { context, page } = await freshPage(browser, js);
     open = { page, close: () => context.close() };
     pages.set(who.email, open);
     await signIn(page, who.email);
@@ -238,4 +240,33 @@ test('an offer to show is accepted into a slot and its presenter is told', async
 
 test('the same offer to show works with JavaScript off', async ({ browser }) => {
   await offerJourney(browser, false);
+});
+
+test('the demo network’s board, grid, slots and a session page pass axe, with JavaScript on and off', async ({
+  browser
+}) => {
+  const { data: session } = await admin
+    .from('event_sessions')
+    .select('id, events!inner(slug)')
+    .eq('events.slug', 'localgovcamp-spring')
+    .eq('title', 'Shared content for bins')
+    .single();
+  const paths = [
+    '/events/localgovcamp-north/board',
+    '/events/localgovcamp-spring/programme',
+    '/events/show-and-tell-data-and-democracy/programme',
+    `/events/localgovcamp-spring/sessions/${session!.id}`
+  ];
+  for (const js of [true, false]) {
+    const { context, page } = await freshPage(browser, js);
+    try {
+      for (const path of paths) {
+        await visit(page, path);
+        await expectAccessible(page);
+        await reflows(page);
+      }
+    } finally {
+      await context.close();
+    }
+  }
 });
