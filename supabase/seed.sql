@@ -813,6 +813,20 @@ from public.pitches p
 cross join generate_series(1, 32) as u(n)
 where p.event_id = pg_temp.e(1) and pg_temp.u(u.n) <> p.pitched_by and (u.n + length(p.title)) % 5 = 0;
 
+-- What next, written at the spring camp (one became a commitment through its pitch).
+update public.event_sessions s set what_next = x.what_next
+from (values
+  ('Shared content for bins', 'A shared content model for bin collection pages, tested with five councils.'),
+  ('Find your bin day APIs', 'A small wrapper over the three suppliers'' bin day APIs, published as open source.'),
+  ('Service standard for local services', 'Type up the draft points and share them for comment.')
+) as x(title, what_next)
+where s.event_id = pg_temp.e(1) and s.title = x.title;
+
+-- An open offer to show at the upcoming show-and-tell, waiting for its organiser.
+insert into public.show_offers (event_id, offered_by, title, description, created_at)
+values (pg_temp.e(3), pg_temp.u(20), 'One API for three bin day suppliers',
+        'Ten minutes on the wrapper from the spring camp, and how to reuse it.', now() - interval '2 days');
+
 -- Registrations. Past events: people went. Upcoming events: through register_for_event,
 -- signed in as each person in turn, so the waitlist fills exactly as in real use.
 insert into public.registrations (event_id, user_id, status, position, registered_at)

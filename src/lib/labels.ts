@@ -230,3 +230,17 @@ const ORG_KIND_LABELS: Record<Enums['org_kind'], string> = {
 /** "Central government" for 'central_government'. */
 export const orgKindLabel = (kind: string | null | undefined): string =>
   lookUp(ORG_KIND_LABELS, kind) ?? 'Organisation';
+
+// Offers to show at show-and-tells (20261201001300).
+export type ShowOfferStatus = Enums['show_offer_status'];
+
+const SHOW_OFFER_STATUS_TAGS: Record<ShowOfferStatus, Tag> = {
+  open: { text: 'Waiting for the organisers', className: 'govuk-tag--blue' },
+  accepted: { text: 'Accepted', className: 'govuk-tag--green' },
+  declined: { text: 'Not this time', className: 'govuk-tag--grey' },
+  withdrawn: { text: 'Withdrawn', className: 'govuk-tag--grey' }
+};
+
+/** The tag for an offer to show ("Accepted", green). */
+export const showOfferStatusTag = (status: string | null | undefined): Tag =>
+  lookUp(SHOW_OFFER_STATUS_TAGS, status) ?? UNKNOWN;

@@ -116,10 +116,11 @@ const tables: TableExpectations[] = [
       expect: { anon: DENIED, member: DENIED, anotherMember: DENIED, lead: 1, steering: 1 }
     },
     update: {
-      // member presents this camp session (the camp is bystander's).
+      // member presents this camp session (the camp is bystander's); anotherMember and
+      // lead are going, and people going write notes too (20261201001300).
       sql: `update event_sessions set notes = 'What we said, and what next' where id = $2 returning id`,
       params: () => [ids.sCampRoomAEarly],
-      expect: { anon: DENIED, member: 1, anotherMember: 0, lead: 0, steering: 1 }
+      expect: { anon: DENIED, member: 1, anotherMember: 1, lead: 1, steering: 1 }
     },
     more: {
       'move to another event': {
@@ -127,7 +128,7 @@ const tables: TableExpectations[] = [
         // edit the session, not carry it off into her own event's grid.
         sql: `update event_sessions set event_id = $3 where id = $2 returning id`,
         params: () => [ids.sCampRoomAEarly, ids.ePast],
-        expect: { anon: DENIED, member: DENIED, anotherMember: 0, lead: 0, steering: 1 }
+        expect: { anon: DENIED, member: DENIED, anotherMember: DENIED, lead: DENIED, steering: 1 }
       }
     },
     delete: {

@@ -108,7 +108,9 @@ const coveredTables = [
   'pattern_reviews',
   'outcome_redirects',
   // 018
-  'calendar_feeds'
+  'calendar_feeds',
+  // 019
+  'show_offers'
 ];
 
 describe.each(targets())('authorization matrix: activity and views on %s', (target) => {

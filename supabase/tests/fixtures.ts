@@ -383,6 +383,26 @@ insert into public.calendar_feeds (user_id, token) values
   ('${ids.lead}', '${'b'.repeat(64)}');
 `);
 
+// 20261201001300 event_sessions ----------------------------------------------------------
+// Offers to show (show_offers): member's and anotherMember's at lead's meetup (open),
+// bystander's at member's past show-and-tell (declined), lead's at lead's cancelled one.
+// Notes with a "what next" on the past show-and-tell's first slot (member presents it).
+export const sessionIds = {
+  offerMemberOpen: uuid(1301),
+  offerAnotherOpen: uuid(1302),
+  offerBystanderDeclined: uuid(1303),
+  offerLeadOpen: uuid(1304)
+};
+fixtureSql.push(`
+insert into public.show_offers (id, event_id, offered_by, title, status, decided_at) values
+  ('${sessionIds.offerMemberOpen}', '${ids.eMeetup}', '${ids.member}', 'Fixture: our bin day API', 'open', null),
+  ('${sessionIds.offerAnotherOpen}', '${ids.eMeetup}', '${ids.anotherMember}', 'Fixture: planning data', 'open', null),
+  ('${sessionIds.offerBystanderDeclined}', '${ids.ePast}', '${ids.bystander}', 'Fixture: declined', 'declined', now()),
+  ('${sessionIds.offerLeadOpen}', '${ids.eCancelled}', '${ids.lead}', 'Fixture: cancelled event offer', 'open', null);
+update public.event_sessions set notes = 'We compared notes.', what_next = 'Publish a shared bin content model'
+where id = '${ids.sPastFirst}';
+`);
+
 /** Inserts the fixtures (as the superuser, committed) and returns their ids. */
 export async function loadFixtures(sql: Sql): Promise<Fixtures> {
   await sql.transaction(async (tx) => {

@@ -13,14 +13,20 @@ const PAGES = [
   '/events',
   '/events/localgovcamp-spring',
   '/events/localgovcamp-north',
-  '/data'
+  '/data',
+  // Brief D: the pitching board, a camp's grid and a show-and-tell's slots.
+  '/events/localgovcamp-north/board',
+  '/events/localgovcamp-spring/programme',
+  '/events/show-and-tell-data-and-democracy/programme'
 ];
 // Output and event pages carry the widest tables (reuse, session grid, pitches).
 const TABLE_PAGES = [
   '/outputs/blue-badge-form',
   '/patterns/tell-us-once-change-of-address',
   '/events/localgovcamp-spring',
-  '/events/localgovcamp-north'
+  '/events/localgovcamp-north',
+  '/events/localgovcamp-north/board',
+  '/events/localgovcamp-spring/programme'
 ];
 
 /** CSP violations the browser reports while `path` loads and runs its scripts. */

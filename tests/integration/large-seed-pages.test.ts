@@ -26,6 +26,10 @@ let outputSlug: string;
 let memberHandle: string;
 let organisationSlug: string;
 let eventSlug: string;
+// Event sessions (brief D): the camp and show-and-tell with the most sessions, one session.
+let campSlug: string;
+let showSlug: string;
+let sessionPath: string;
 
 beforeAll(async () => {
   stack = await spawnStack(ports, { args: ['--no-seed'] });
@@ -86,6 +90,23 @@ beforeAll(async () => {
         limit 1`
     )
   ).rows[0]!.slug;
+      )
+    ).rows[0]!.slug;
+  const busiest = async (kind: string) =>
+    (
+      await sql.query<{ slug: string; session_id: string }>(
+        `select e.slug, min(s.id::text) as session_id from public.events e
+           join public.event_sessions s on s.event_id = e.id
+          where e.kind = $1 and e.status = 'published'
+          group by e.slug order by count(*) desc, e.slug limit 1`,
+        [kind]
+      )
+    ).rows[0];
+  const camp = await busiest('camp');
+  const show = (await busiest('show_and_tell')) ?? camp;
+  campSlug = camp?.slug ?? 'no-camp';
+  showSlug = show?.slug ?? 'no-show';
+  sessionPath = `/events/${campSlug}/sessions/${camp?.session_id}`;
 }, 300_000);
 
 afterAll(async () => {
@@ -141,7 +162,11 @@ describe('pages on the large seed', () => {
     `/events/${eventSlug}/edit`,
     `/events/${eventSlug}/registrations`,
     '/events/new',
-    '/me/calendar'
+    '/me/calendar',
+    `/events/${campSlug}/board`,
+    `/events/${campSlug}/programme`,
+    `/events/${showSlug}/programme`,
+    sessionPath
   ];
 
   it('every page answers 200 to a steering member and reads its data in 3 or fewer round trips', async () => {
@@ -170,7 +195,10 @@ describe('pages on the large seed', () => {
       '/outcomes',
       '/outcomes/large-outcome-1',
       '/events',
-      `/events/${eventSlug}`
+      `/events/${eventSlug}`,
+      `/events/${campSlug}/board`,
+      `/events/${campSlug}/programme`,
+      sessionPath
     ]) {
       const r = await visit(path);
       expect({ path, status: r.status }).toEqual({ path, status: 200 });

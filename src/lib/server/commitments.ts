@@ -114,7 +114,8 @@ const DETAIL = `*,
   check_ins(id, note, status_from, status_to, next_check_in_on, created_at, author:profiles(display_name, handle)),
   commitment_watchers(user_id, kind, note, created_at, profiles(display_name, handle)),
   outputs(id, slug, title, status),
-  commitment_outcomes(outcomes(id, slug, title))`;
+  commitment_outcomes(outcomes(id, slug, title)),
+  from_session:event_sessions!event_sessions_commitment_id_fkey(id, title, events(slug, title))`;
 
 /** A commitment with its check-ins (newest first), watchers, evidence and outcome tags. */
 export async function get(client: Client, id: string) {
