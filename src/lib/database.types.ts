@@ -315,6 +315,7 @@ export type Database = {
           recipient_id: string
           sent_at: string | null
           status: Database["public"]["Enums"]["email_status"]
+          unsubscribe_token: string
           updated_at: string
           version: number
         }
@@ -330,6 +331,7 @@ export type Database = {
           recipient_id: string
           sent_at?: string | null
           status?: Database["public"]["Enums"]["email_status"]
+          unsubscribe_token?: string
           updated_at?: string
           version?: number
         }
@@ -345,6 +347,7 @@ export type Database = {
           recipient_id?: string
           sent_at?: string | null
           status?: Database["public"]["Enums"]["email_status"]
+          unsubscribe_token?: string
           updated_at?: string
           version?: number
         }
@@ -353,6 +356,41 @@ export type Database = {
             foreignKeyName: "email_outbox_recipient_id_fkey"
             columns: ["recipient_id"]
             isOneToOne: false
+            referencedRelation: "profiles"
+            referencedColumns: ["id"]
+          },
+        ]
+      }
+      email_preferences: {
+        Row: {
+          created_at: string
+          muted_kinds: Database["public"]["Enums"]["email_kind"][]
+          outcome_outputs_at_once: boolean
+          profile_id: string
+          updated_at: string
+          version: number
+        }
+        Insert: {
+          created_at?: string
+          muted_kinds?: Database["public"]["Enums"]["email_kind"][]
+          outcome_outputs_at_once?: boolean
+          profile_id?: string
+          updated_at?: string
+          version?: number
+        }
+        Update: {
+          created_at?: string
+          muted_kinds?: Database["public"]["Enums"]["email_kind"][]
+          outcome_outputs_at_once?: boolean
+          profile_id?: string
+          updated_at?: string
+          version?: number
+        }
+        Relationships: [
+          {
+            foreignKeyName: "email_preferences_profile_id_fkey"
+            columns: ["profile_id"]
+            isOneToOne: true
             referencedRelation: "profiles"
             referencedColumns: ["id"]
           },
@@ -606,6 +644,59 @@ export type Database = {
           },
           {
             foreignKeyName: "events_workstream_id_fkey"
+            columns: ["workstream_id"]
+            isOneToOne: false
+            referencedRelation: "workstreams"
+            referencedColumns: ["id"]
+          },
+        ]
+      }
+      follows: {
+        Row: {
+          created_at: string
+          id: string
+          outcome_id: string | null
+          profile_id: string
+          workstream_id: string | null
+        }
+        Insert: {
+          created_at?: string
+          id?: string
+          outcome_id?: string | null
+          profile_id?: string
+          workstream_id?: string | null
+        }
+        Update: {
+          created_at?: string
+          id?: string
+          outcome_id?: string | null
+          profile_id?: string
+          workstream_id?: string | null
+        }
+        Relationships: [
+          {
+            foreignKeyName: "follows_outcome_id_fkey"
+            columns: ["outcome_id"]
+            isOneToOne: false
+            referencedRelation: "outcomes"
+            referencedColumns: ["id"]
+          },
+          {
+            foreignKeyName: "follows_profile_id_fkey"
+            columns: ["profile_id"]
+            isOneToOne: false
+            referencedRelation: "profiles"
+            referencedColumns: ["id"]
+          },
+          {
+            foreignKeyName: "follows_workstream_id_fkey"
+            columns: ["workstream_id"]
+            isOneToOne: false
+            referencedRelation: "workstream_summary"
+            referencedColumns: ["id"]
+          },
+          {
+            foreignKeyName: "follows_workstream_id_fkey"
             columns: ["workstream_id"]
             isOneToOne: false
             referencedRelation: "workstreams"
@@ -1960,6 +2051,13 @@ export type Database = {
           isSetofReturn: true
         }
       }
+      email_outbox_counts: {
+        Args: Record<PropertyKey, never>
+        Returns: {
+          n: number
+          status: Database["public"]["Enums"]["email_status"]
+        }[]
+      }
       event_attendance: {
         Args: { p_event_ids: string[] }
         Returns: {
@@ -2047,6 +2145,15 @@ export type Database = {
           p_workstream_id?: string
         }
         Returns: string
+      }
+      save_email_settings: {
+        Args: {
+          p_digest_frequency: string
+          p_muted_kinds: Database["public"]["Enums"]["email_kind"][]
+          p_outcome_outputs_at_once: boolean
+          p_version: number
+        }
+        Returns: number
       }
       save_workstream: {
         Args: {
@@ -2173,6 +2280,17 @@ export type Database = {
           total: number
           workstream_id: string
           workstream_status: Database["public"]["Enums"]["workstream_status"]
+        }[]
+      }
+      unsubscribe: {
+        Args: { p_token: string }
+        Returns: Database["public"]["Enums"]["email_kind"]
+      }
+      unsubscribe_kind: {
+        Args: { p_token: string }
+        Returns: {
+          already: boolean
+          kind: Database["public"]["Enums"]["email_kind"]
         }[]
       }
       workstream_commitment_groups: {

@@ -101,7 +101,10 @@ const coveredTables = [
   // 014
   'member_visits',
   // 015
-  'email_outbox'
+  'email_outbox',
+  // 020
+  'follows',
+  'email_preferences'
 ];
 
 describe.each(targets())('authorization matrix: activity and views on %s', (target) => {

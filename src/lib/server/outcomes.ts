@@ -14,7 +14,8 @@ const OUTCOME_PAGE = `id, slug, title, description, is_principle,
   workstream_list:workstreams(slug, title, status, purpose), workstream_count:workstreams(count),
   output_list:outputs(slug, title, kind, summary), output_count:outputs(count),
   pattern_list:patterns(slug, title, maturity, summary), pattern_count:patterns(count),
-  event_list:events(slug, title, kind, status, starts_at, ends_at), event_count:events(count)`;
+  event_list:events(slug, title, kind, status, starts_at, ends_at), event_count:events(count),
+  follows(id)`;
 
 /**
  * The latest commitments tagged with an outcome and how many there are, in one request.
@@ -70,7 +71,9 @@ export async function get(client: Client, slug: string, limit = OUTCOME_PAGE_LIM
       slug: page.slug,
       title: page.title,
       description: page.description,
-      isPrinciple: page.is_principle
+      isPrinciple: page.is_principle,
+      id: page.id,
+      following: page.follows.length > 0
     },
     workstreams: { items: page.workstream_list, total: count(page.workstream_count) },
     commitments,
