@@ -7,6 +7,7 @@
 //   npm run worker -- --once --digests-now  also queue everyone's digest now, then send
 //   npm run worker -- --once --now=2026-12-08T09:00:00Z   one round on a fake clock (tests)
 import { createWorker } from '../src/lib/server/email/worker.ts';
+import { readConfig } from '../stack/config.ts';
 
 const known = ['--once', '--digests-now', '--now', '--interval', '--help'];
 const args = new Map<string, string>();
@@ -21,19 +22,26 @@ for (const a of process.argv.slice(2)) {
 if (args.has('--help')) {
   console.log(
     'npm run worker [-- --once] [--digests-now] [--now=ISO time] [--interval=seconds]\n' +
-      'Needs DATABASE_URL and SMTP_URL; SITE_URL for links (default http://127.0.0.1:3000).'
+      'DATABASE_URL and SMTP_URL (default: the embedded stack of npm start); SITE_URL for links.'
   );
   process.exit(0);
 }
 
-const databaseUrl = process.env.DATABASE_URL;
-const smtpUrl = process.env.SMTP_URL;
-if (!databaseUrl || !smtpUrl) {
-  console.error(
-    'The email worker needs DATABASE_URL (the Postgres database) and SMTP_URL (e.g. smtp://user:password@smtp.example.org:587). See "Email" in the README.'
+// Unset, both default to the embedded stack's (npm start), so the README's one-liner works
+// beside it; in production set both.
+const local = readConfig();
+const databaseUrl =
+  process.env.DATABASE_URL || `postgres://postgres@127.0.0.1:${local.dbPort}/postgres`;
+const smtpUrl = process.env.SMTP_URL || `smtp://127.0.0.1:${local.smtpPort}`;
+if (!process.env.DATABASE_URL || !process.env.SMTP_URL)
+  console.log(
+    `Using the embedded stack's ${[
+      !process.env.DATABASE_URL && `database (${databaseUrl})`,
+      !process.env.SMTP_URL && `mailbox (${smtpUrl})`
+    ]
+      .filter(Boolean)
+      .join(' and ')}: set DATABASE_URL and SMTP_URL in production.`
   );
-  process.exit(2);
-}
 const fakeNow = args.get('--now');
 if (fakeNow !== undefined && Number.isNaN(Date.parse(fakeNow))) {
   console.error(`--now=${fakeNow} is not a time. Use ISO 8601, e.g. --now=2026-12-08T09:00:00Z.`);
@@ -45,7 +53,7 @@ const intervalSeconds = Number(args.get('--interval') || 60);
 const worker = createWorker({
   databaseUrl,
   smtpUrl,
-  siteUrl: process.env.SITE_URL || 'http://127.0.0.1:3000',
+  siteUrl: process.env.SITE_URL || local.siteUrl,
   from: process.env.EMAIL_FROM || undefined,
   log: (line) => console.log(line)
 });

@@ -378,6 +378,17 @@ as $$
   order by w.title nulls last, n.created_at
 $$;
 
+-- Rows this transaction queued (created_at is the transaction's start) are due at p_now.
+create or replace function private.due_at_worker_time(p_now timestamptz)
+returns void
+language sql
+security definer
+set search_path = ''
+as $$
+  update public.email_outbox set next_attempt_at = p_now
+  where status = 'pending' and attempts = 0 and created_at = now() and next_attempt_at > p_now
+$$;
+
 -- Queue each due member's digest: daily ones once per London day, weekly ones once per ISO
 -- week (the key, e.g. 'digest:2026-W49', makes a second run queue nothing). An empty
 -- digest is not queued. Returns how many were queued. p_force (the operator's "send
@@ -446,6 +457,9 @@ begin
       'groups', v_groups));
     queued := queued + 1;
   end loop;
+  if p_force then
+    perform private.due_at_worker_time(p_now);
+  end if;
   return queued;
 end;
 $$;
@@ -505,20 +519,27 @@ begin
 end;
 $$;
 
--- Every schedule at once, as the worker calls it (one statement).
+-- Every schedule at once, as the worker calls it (one statement). What it queued is due
+-- at the worker's p_now (not the database's later now()), so the same round sends it.
 create or replace function private.run_email_schedules(p_now timestamptz)
 returns jsonb
-language sql
+language plpgsql
 security definer
 set search_path = ''
 as $$
-  select jsonb_build_object(
+declare
+  r jsonb := jsonb_build_object(
     'digests', private.enqueue_digests(p_now),
     'nudges', private.enqueue_nudges(p_now),
-    'reminders', private.enqueue_event_reminders(p_now))
+    'reminders', private.enqueue_event_reminders(p_now));
+begin
+  perform private.due_at_worker_time(p_now);
+  return r;
+end;
 $$;
 
 revoke all on function
+  private.due_at_worker_time(timestamptz),
   private.digest_items(uuid, bigint, timestamptz, timestamptz),
   private.enqueue_digests(timestamptz, boolean),
   private.enqueue_nudges(timestamptz),
@@ -526,6 +547,7 @@ revoke all on function
   private.run_email_schedules(timestamptz)
   from public;
 grant execute on function
+  private.due_at_worker_time(timestamptz),
   private.digest_items(uuid, bigint, timestamptz, timestamptz),
   private.enqueue_digests(timestamptz, boolean),
   private.enqueue_nudges(timestamptz),

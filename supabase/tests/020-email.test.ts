@@ -352,6 +352,14 @@ describe.each(targets())('email on %s', (target) => {
           [now]
         );
         expect(first.r.digests).toBeGreaterThan(0);
+        // Due at the worker's time, so the same round sends them.
+        expect(
+          await one(
+            tx,
+            `select count(*)::int as n from email_outbox where status = 'pending' and next_attempt_at > $1`,
+            [now]
+          )
+        ).toEqual({ n: 0 });
         const second = await one(tx, `select private.run_email_schedules($1) as r`, [now]);
         expect(second).toEqual({ r: { digests: 0, nudges: 0, reminders: 0 } });
         const nudges = (

@@ -85,7 +85,10 @@ describe('pages on the large seed', () => {
     `/commitments/${commitmentId}`,
     '/me',
     '/steering',
-    '/steering/digest'
+    '/steering/digest',
+    '/me/settings',
+    '/me/follows',
+    '/steering/emails'
   ];
 
   it('every page answers 200 to a steering member and reads its data in 3 or fewer round trips', async () => {
