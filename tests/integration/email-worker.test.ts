@@ -76,13 +76,11 @@ describe('the digest', () => {
     ]);
     const bins = await workstreamWith(doer.user.id, 'Digest missed bins', ['Publish bin data']);
     // Two pieces of news about one commitment: it appears once.
-    const { error } = await serviceClient()
-      .from('check_ins')
-      .insert({
-        commitment_id: housing.commitmentIds[0]!,
-        author_id: doer.user.id,
-        note: 'Mapped.'
-      });
+    const { error } = await serviceClient().from('check_ins').insert({
+      commitment_id: housing.commitmentIds[0]!,
+      author_id: doer.user.id,
+      note: 'Mapped.'
+    });
     expect(error).toBeNull();
 
     // Following from the workstream pages, as a browser without JavaScript does.
