@@ -2,14 +2,15 @@
 // `npm start` locally. Configured by DATABASE_URL (direct Postgres, as the service) and
 // SMTP_URL (nodemailer), SITE_URL for links, EMAIL_FROM for the sender.
 //
-//   npm run worker                          every minute: schedules, then send what is due
+//   npm run worker                          every minute send what is due; every hour
+//                                           first run the schedules (--schedules-every=s)
 //   npm run worker -- --once                one round, then stop
 //   npm run worker -- --once --digests-now  also queue everyone's digest now, then send
 //   npm run worker -- --once --now=2026-12-08T09:00:00Z   one round on a fake clock (tests)
 import { createWorker } from '../src/lib/server/email/worker.ts';
 import { readConfig } from '../stack/config.ts';
 
-const known = ['--once', '--digests-now', '--now', '--interval', '--help'];
+const known = ['--once', '--digests-now', '--now', '--interval', '--schedules-every', '--help'];
 const args = new Map<string, string>();
 for (const a of process.argv.slice(2)) {
   const [k, v = ''] = a.split('=', 2) as [string, string?];
@@ -21,7 +22,7 @@ for (const a of process.argv.slice(2)) {
 }
 if (args.has('--help')) {
   console.log(
-    'npm run worker [-- --once] [--digests-now] [--now=ISO time] [--interval=seconds]\n' +
+    'npm run worker [-- --once] [--digests-now] [--now=ISO time] [--interval=seconds] [--schedules-every=seconds]\n' +
       'DATABASE_URL and SMTP_URL (default: the embedded stack of npm start); SITE_URL for links.'
   );
   process.exit(0);
@@ -49,6 +50,10 @@ if (fakeNow !== undefined && Number.isNaN(Date.parse(fakeNow))) {
 }
 const clock = () => (fakeNow ? new Date(fakeNow) : new Date());
 const intervalSeconds = Number(args.get('--interval') || 60);
+// The schedules read the whole network (on the large seed, seconds of work): hourly is
+// soon enough for digests, nudges and reminders, and each is queued once per period anyway.
+const schedulesEverySeconds = Number(args.get('--schedules-every') || 3600);
+let lastSchedules = -Infinity;
 
 const worker = createWorker({
   databaseUrl,
@@ -64,7 +69,10 @@ async function round() {
     const queued = await worker.queueDigestsNow(now);
     console.log(`Queued ${queued} digest(s) now.`);
   }
-  const { schedules, sending } = await worker.runOnce(now);
+  const due = args.has('--once') || Date.now() - lastSchedules >= schedulesEverySeconds * 1000;
+  const schedules = due ? await worker.runSchedules(now) : { digests: 0, nudges: 0, reminders: 0 };
+  if (due) lastSchedules = Date.now();
+  const sending = await worker.sendDue(now);
   const quiet =
     Object.values(schedules).every((n) => n === 0) &&
     sending.sent + sending.retrying + sending.failed === 0;
@@ -106,6 +114,8 @@ if (args.has('--once')) {
   };
   process.on('SIGTERM', () => void stop());
   process.on('SIGINT', () => void stop());
-  console.log(`Email worker sending every ${intervalSeconds} s.`);
+  console.log(
+    `Email worker sending every ${intervalSeconds} s, running the schedules every ${schedulesEverySeconds} s.`
+  );
   void loop();
 }
