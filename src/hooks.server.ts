@@ -2,6 +2,7 @@ import type { Handle, HandleServerError, ServerInit } from '@sveltejs/kit/hooks'
 import { sequence } from '@sveltejs/kit/hooks';
 import { DataError, serviceTroubleMessage, toDataError } from '#lib/server/errors.ts';
 import { createSupabaseServerClient } from '#lib/server/supabase.ts';
+import { isForbiddenCrossSiteForm } from '#lib/server/csrf.ts';
 
 export const init: ServerInit = () => {
   // A stray rejected promise (e.g. a fetch to a stopped API that nobody awaited) must be
@@ -71,7 +72,18 @@ const securityHeaders: Handle = async ({ event, resolve }) => {
   return response;
 };
 
-export const handle = sequence(securityHeaders, supabase);
+// SvelteKit's own origin check, with the one-click unsubscribe exempted (see csrf.ts).
+const sameOriginForms: Handle = async ({ event, resolve }) => {
+  if (isForbiddenCrossSiteForm(event.request, event.url)) {
+    const message = `Cross-site ${event.request.method} form submissions are forbidden`;
+    return event.request.headers.get('accept') === 'application/json'
+      ? Response.json({ message }, { status: 403 })
+      : new Response(message, { status: 403, headers: { 'content-type': 'text/plain' } });
+  }
+  return resolve(event);
+};
+
+export const handle = sequence(sameOriginForms, securityHeaders, supabase);
 
 export const handleError: HandleServerError = ({ error, event, kind }) => {
   if (kind === 'unknown' && (error instanceof DataError || error instanceof TypeError)) {

@@ -9,6 +9,10 @@ export interface StackConfig {
   apiPort: number;
   dbPort: number;
   mailboxPort: number;
+  /** The mailbox's SMTP port (the worker's SMTP_URL locally). */
+  smtpPort: number;
+  /** Run the email worker beside the app (off for test stacks, which drive it themselves). */
+  worker: boolean;
   postgrestPort: number;
   postgrestAdminPort: number;
   host: string;
@@ -55,6 +59,8 @@ export function readConfig(
     apiPort,
     dbPort: port(env, 'HUB_DB_PORT', 54322),
     mailboxPort: port(env, 'HUB_MAILBOX_PORT', 54324),
+    smtpPort: port(env, 'HUB_SMTP_PORT', 54328),
+    worker: env.HUB_WORKER !== '0',
     postgrestPort: port(env, 'HUB_POSTGREST_PORT', 54325),
     postgrestAdminPort: port(
       env,

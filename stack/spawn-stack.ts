@@ -10,12 +10,16 @@ export interface StackPorts {
   mailbox: number;
   /** PostgREST; its admin port is the next one. */
   postgrest: number;
+  /** The mailbox's SMTP port; mailbox + 4 unless given. */
+  smtp?: number;
 }
 
 export interface RunningStack {
   appUrl: string;
   apiUrl: string;
   mailboxUrl: string;
+  /** Where the worker sends (the mailbox's SMTP side). */
+  smtpUrl: string;
   dbUrl: string;
   /** Stops the stack (SIGTERM) and waits for it to exit. */
   stop(): Promise<void>;
@@ -36,10 +40,15 @@ export function stackEnv(ports: StackPorts, databaseUrl = ''): Record<string, st
     HUB_MAILBOX_PORT: String(ports.mailbox),
     HUB_POSTGREST_PORT: String(ports.postgrest),
     HUB_POSTGREST_ADMIN_PORT: String(ports.postgrest + 1),
+    HUB_SMTP_PORT: String(smtpPortOf(ports)),
+    // Test stacks drive the email worker themselves, with a clock of their own.
+    HUB_WORKER: '0',
     SITE_URL: `http://127.0.0.1:${ports.app}`,
     DATABASE_URL: databaseUrl
   };
 }
+export const smtpPortOf = (ports: StackPorts): number => ports.smtp ?? ports.mailbox + 4;
+
 const START_TIMEOUT_MS = 150_000;
 
 /**
@@ -86,6 +95,7 @@ export async function spawnStack(
     appUrl,
     apiUrl: `http://127.0.0.1:${ports.api}`,
     mailboxUrl: `http://127.0.0.1:${ports.mailbox}`,
+    smtpUrl: `smtp://127.0.0.1:${smtpPortOf(ports)}`,
     dbUrl: opts.databaseUrl ?? `postgres://postgres@127.0.0.1:${ports.db}/postgres`,
     async stop() {
       if (proc.exitCode !== null || proc.signalCode !== null) return;

@@ -16,7 +16,13 @@ import { spawnChild, type Child } from './supervisor.ts';
 import { createGateway } from './gateway/gateway.ts';
 import { RequestLog } from './gateway/request-log.ts';
 import { createAuthHandler } from './auth/index.ts';
-import { Mailbox, createMailboxHandler } from './mailbox/index.ts';
+import {
+  Mailbox,
+  closeSmtp,
+  createMailboxHandler,
+  createSmtpServer,
+  listenSmtp
+} from './mailbox/index.ts';
 
 export interface StartOptions {
   app: 'none' | 'build' | 'dev';
@@ -68,6 +74,7 @@ export async function startStack(c: StackConfig, o: StartOptions): Promise<Runni
   // Fail fast, in one line, if something already holds a port.
   await assertPortFree(c.apiPort, c.host, 'API gateway', 'HUB_API_PORT');
   await assertPortFree(c.mailboxPort, local, 'mailbox', 'HUB_MAILBOX_PORT');
+  await assertPortFree(c.smtpPort, local, 'mailbox SMTP', 'HUB_SMTP_PORT');
   await assertPortFree(c.postgrestPort, local, 'PostgREST', 'HUB_POSTGREST_PORT');
   await assertPortFree(c.postgrestAdminPort, local, 'PostgREST admin', 'HUB_POSTGREST_ADMIN_PORT');
   if (embedded) await assertPortFree(c.dbPort, local, 'database', 'HUB_DB_PORT');
@@ -97,6 +104,7 @@ export async function startStack(c: StackConfig, o: StartOptions): Promise<Runni
     // 1. Database: migrate and seed before anything can connect.
     let sql: Sql;
     let postgrestDbUri: string;
+    let workerDbUrl: string;
     if (embedded) {
       // A throwaway database lives in a temporary folder rather than in memory, so the
       // worker can be restarted after a runaway statement without losing it.
@@ -121,9 +129,11 @@ export async function startStack(c: StackConfig, o: StartOptions): Promise<Runni
       stopFirst.push(async () => {
         if (await bridge.stopIfBusy()) await socket.stop();
       });
-      sql = connectPg(`postgres://postgres@${local}:${c.dbPort}/postgres`, 2);
+      workerDbUrl = `postgres://postgres@${local}:${c.dbPort}/postgres`;
+      sql = connectPg(workerDbUrl, 2);
       postgrestDbUri = `postgres://authenticator:postgres@${local}:${c.dbPort}/postgres`;
     } else {
+      workerDbUrl = c.databaseUrl!;
       sql = connectPg(c.databaseUrl!, 4);
       const prep = await prepareDatabase(sql, { seed: o.seed });
       report(say, prep, redact(c.databaseUrl!));
@@ -136,6 +146,9 @@ export async function startStack(c: StackConfig, o: StartOptions): Promise<Runni
     const mailServer = createServer(createMailboxHandler(mailbox));
     await listen(mailServer, c.mailboxPort, local);
     cleanups.push(() => close(mailServer));
+    const smtp = createSmtpServer(mailbox);
+    await listenSmtp(smtp, c.smtpPort, local);
+    cleanups.push(() => closeSmtp(smtp));
     const authHandler = createAuthHandler({
       sql,
       jwtSecret: c.jwtSecret,
@@ -230,6 +243,25 @@ export async function startStack(c: StackConfig, o: StartOptions): Promise<Runni
           `The app did not start: ${e.message}. It said: ${app.lastOutput() || 'nothing'}`
         );
       });
+
+      // 5. The email worker (npm run worker in production), sending into the mailbox.
+      if (c.worker) {
+        const worker = spawnChild({
+          name: 'worker',
+          command: process.execPath,
+          args: [join(process.cwd(), 'worker', 'index.ts')],
+          env: {
+            ...process.env,
+            DATABASE_URL: workerDbUrl,
+            SMTP_URL: process.env.SMTP_URL || `smtp://${local}:${c.smtpPort}`,
+            SITE_URL: c.siteUrl
+          },
+          echo: true,
+          onUnexpectedExit
+        });
+        children.push(worker);
+        cleanups.push(() => worker.stop());
+      }
     }
 
     const seconds = ((Date.now() - t0) / 1000).toFixed(1);
@@ -238,7 +270,9 @@ export async function startStack(c: StackConfig, o: StartOptions): Promise<Runni
     say(
       `  Database            ${embedded ? `postgres://postgres@${local}:${c.dbPort}/postgres` : redact(c.databaseUrl!)}`
     );
-    say(`  Mailbox             http://${local}:${c.mailboxPort}`);
+    say(`  Mailbox             http://${local}:${c.mailboxPort}  (SMTP ${local}:${c.smtpPort})`);
+    if (o.app !== 'none' && c.worker)
+      say('  Email worker        running (npm run worker -- --help)');
     if (appUrl) say(`  App                 ${appUrl}`);
     say('');
     say(`Network Hub is ready at ${appUrl ?? c.apiUrl} (${seconds} s). Press Ctrl-C to stop.`);

@@ -866,6 +866,18 @@ end
 $$;
 
 -- ---------------------------------------------------------------------------------------
+-- Email (20261201001400): what demo members follow and how they want email. Aisha (a
+-- plain member, weekly digest) follows the Quality standards workstream and the "Open by
+-- default" outcome, so `npm run worker -- --once --digests-now` gives her a digest with
+-- this week's news. Tom wants outputs for outcomes he follows at once.
+insert into public.follows (profile_id, workstream_id, outcome_id) values
+  (pg_temp.u(3), pg_temp.ws('quality-standards'), null),
+  (pg_temp.u(3), null, pg_temp.outcome('open-by-default')),
+  (pg_temp.u(2), null, pg_temp.outcome('focusing-on-need'));
+insert into public.email_preferences (profile_id, muted_kinds, outcome_outputs_at_once) values
+  (pg_temp.u(2), '{}', true);
+
+-- ---------------------------------------------------------------------------------------
 -- Fix-ups that make the history look lived-in. Triggers are off here (replica mode) so
 -- these corrections are not themselves logged as activity.
 set local session_replication_role = replica;

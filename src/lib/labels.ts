@@ -244,3 +244,40 @@ const SHOW_OFFER_STATUS_TAGS: Record<ShowOfferStatus, Tag> = {
 /** The tag for an offer to show ("Accepted", green). */
 export const showOfferStatusTag = (status: string | null | undefined): Tag =>
   lookUp(SHOW_OFFER_STATUS_TAGS, status) ?? UNKNOWN;
+
+export type EmailKind = Enums['email_kind'];
+
+/** Each kind of email the hub sends: its name on /me/settings and the unsubscribe page. */
+export const EMAIL_KIND_LABELS: Record<EmailKind, { text: string; hint: string }> = {
+  digest: { text: 'Digest', hint: 'What happened in what you follow, daily or weekly.' },
+  commitment_overdue: {
+    text: 'Check-in reminders',
+    hint: 'When one of your commitments is past its check-in date.'
+  },
+  commitment_dormant: {
+    text: 'Dormant commitments',
+    hint: 'When a commitment in a workstream you lead has had no check-in for a month.'
+  },
+  waitlist_promotion: {
+    text: 'Waiting list places',
+    hint: 'When a place comes up for an event you are waiting for.'
+  },
+  event_reminder: { text: 'Event reminders', hint: 'The day before an event you are going to.' },
+  event_cancelled: {
+    text: 'Cancelled events',
+    hint: 'When an event you registered for is cancelled.'
+  },
+  offer_accepted: {
+    text: 'Offers to show',
+    hint: 'When your offer to show something at an event is accepted.'
+  },
+  outcome_output: {
+    text: 'New outputs for outcomes you follow',
+    hint: 'Sent at once only if you choose so below; otherwise they are in your digest.'
+  }
+};
+
+export const EMAIL_KINDS = ENUMS.email_kind;
+
+export const emailKindLabel = (kind: string | null | undefined): string =>
+  lookUp(EMAIL_KIND_LABELS, kind)?.text ?? 'Email';

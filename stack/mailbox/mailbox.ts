@@ -9,9 +9,14 @@ export interface OutgoingMail {
   subject: string;
   text: string;
   html: string;
+  /** Sender and headers worth checking (List-Unsubscribe...), as received over SMTP. */
+  from?: string;
+  headers?: Record<string, string>;
 }
 
 export interface StoredMail extends OutgoingMail {
+  from: string;
+  headers: Record<string, string>;
   id: string;
   created_at: string;
   links: string[];
@@ -39,6 +44,8 @@ export class Mailbox {
       subject: mail.subject,
       text: mail.text,
       html: mail.html,
+      from: mail.from ?? '',
+      headers: mail.headers ?? {},
       created_at: new Date().toISOString(),
       links: extractLinks(mail.text)
     });
@@ -109,6 +116,10 @@ function mailArticle(m: StoredMail, headingLevel: 1 | 2): string {
 <dl>
   <dt>To</dt><dd>${escapeHtml(m.to)}</dd>
   <dt>Sent</dt><dd><time datetime="${m.created_at}">${escapeHtml(new Date(m.created_at).toUTCString())}</time></dd>
+${Object.entries(m.headers)
+  .filter(([k]) => k.startsWith('list-'))
+  .map(([k, v]) => `  <dt>${escapeHtml(k)}</dt><dd>${escapeHtml(v)}</dd>`)
+  .join('\n')}
 </dl>
 <pre>${linkify(m.text)}</pre>
 </article>`;

@@ -15,6 +15,8 @@ export const appendOnlyTables = [
   'commitment_outcomes',
   'event_organisers',
   'event_outcomes',
+  // Followed or not (020): a follow is made or removed, never edited.
+  'follows',
   // Granted or revoked, never edited in place (who granted it, and when, would be lost).
   'network_roles',
   'output_outcomes',

@@ -110,7 +110,10 @@ const coveredTables = [
   // 018
   'calendar_feeds',
   // 019
-  'show_offers'
+  'show_offers',
+  // 020
+  'follows',
+  'email_preferences'
 ];
 
 describe.each(targets())('authorization matrix: activity and views on %s', (target) => {

@@ -403,6 +403,18 @@ update public.event_sessions set notes = 'We compared notes.', what_next = 'Publ
 where id = '${ids.sPastFirst}';
 `);
 
+// 20261201001400 follows, email_preferences ----------------------------------------------
+// Follows (3): member follows workstream B and the "open by default" outcome; lead follows
+// "focusing on need". Email settings (1): member wants outcome outputs at once.
+fixtureSql.push(`
+insert into public.follows (profile_id, workstream_id, outcome_id) values
+  ('${ids.member}', '${ids.wsOtherActive}', null),
+  ('${ids.member}', null, '${ids.outcomeOpen}'),
+  ('${ids.lead}', null, '${ids.outcomeNeed}');
+insert into public.email_preferences (profile_id, muted_kinds, outcome_outputs_at_once) values
+  ('${ids.member}', '{}', true);
+`);
+
 /** Inserts the fixtures (as the superuser, committed) and returns their ids. */
 export async function loadFixtures(sql: Sql): Promise<Fixtures> {
   await sql.transaction(async (tx) => {

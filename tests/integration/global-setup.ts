@@ -11,7 +11,14 @@ import { integrationDatabase } from './database-target.ts';
 // HUB_TEST_INTEGRATION_DB=postgres (scripts/test.ts sets it for its second run) the
 // database is a freshly created one on the TEST_DATABASE_URL server instead, which the
 // stack migrates and seeds as in production, and which is dropped afterwards.
-const ports = testPorts({ app: 3200, api: 26321, db: 26322, mailbox: 26324, postgrest: 26325 });
+const ports = testPorts({
+  app: 3200,
+  api: 26321,
+  db: 26322,
+  mailbox: 26324,
+  postgrest: 26325,
+  smtp: 26328
+});
 let stack: RunningStack | undefined;
 let dropDatabase: (() => Promise<void>) | undefined;
 
@@ -39,12 +46,13 @@ export async function setup(project: TestProject) {
     await dropDatabase?.();
     throw e;
   }
-  const { apiUrl, mailboxUrl, appUrl, dbUrl } = stack;
-  project.provide('hub', { apiUrl, mailboxUrl, appUrl, dbUrl });
+  const { apiUrl, mailboxUrl, appUrl, dbUrl, smtpUrl } = stack;
+  project.provide('hub', { apiUrl, mailboxUrl, appUrl, dbUrl, smtpUrl });
   process.env.HUB_TEST_API_URL = apiUrl;
   process.env.HUB_TEST_MAILBOX_URL = mailboxUrl;
   process.env.HUB_TEST_APP_URL = appUrl;
   process.env.HUB_TEST_DB_URL = dbUrl;
+  process.env.HUB_TEST_SMTP_URL = smtpUrl;
 }
 
 export async function teardown() {
@@ -57,6 +65,6 @@ export async function teardown() {
 
 declare module 'vitest' {
   export interface ProvidedContext {
-    hub: { apiUrl: string; mailboxUrl: string; appUrl: string; dbUrl: string };
+    hub: { apiUrl: string; mailboxUrl: string; appUrl: string; dbUrl: string; smtpUrl: string };
   }
 }

@@ -90,8 +90,6 @@ beforeAll(async () => {
         limit 1`
     )
   ).rows[0]!.slug;
-      )
-    ).rows[0]!.slug;
   const busiest = async (kind: string) =>
     (
       await sql.query<{ slug: string; session_id: string }>(
@@ -166,7 +164,10 @@ describe('pages on the large seed', () => {
     `/events/${campSlug}/board`,
     `/events/${campSlug}/programme`,
     `/events/${showSlug}/programme`,
-    sessionPath
+    sessionPath,
+    '/me/settings',
+    '/me/follows',
+    '/steering/emails'
   ];
 
   it('every page answers 200 to a steering member and reads its data in 3 or fewer round trips', async () => {

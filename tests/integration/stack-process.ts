@@ -2,7 +2,7 @@ import { spawn, execFileSync, type ChildProcess } from 'node:child_process';
 import { testPort } from '../port-offset.ts';
 
 // An app-less stack as a process of its own (`node stack/cli.ts --memory --no-seed`), on
-// ports from `base` (api base, db +1, mailbox +3, PostgREST +4 and +5), for tests that
+// ports from `base` (api base, db +1, mailbox +3, PostgREST +4 and +5, SMTP +7), for tests that
 // stop, kill or flood a stack and so cannot share the global one.
 
 export interface StackProcess {
@@ -22,6 +22,7 @@ export function stackProcessEnv(base: number, extra: NodeJS.ProcessEnv = {}): No
     HUB_MAILBOX_PORT: String(testPort(base + 3)),
     HUB_POSTGREST_PORT: String(testPort(base + 4)),
     HUB_POSTGREST_ADMIN_PORT: String(testPort(base + 5)),
+    HUB_SMTP_PORT: String(testPort(base + 7)),
     ...extra
   };
   delete env.DATABASE_URL;

@@ -14,7 +14,8 @@ const OUTCOME_PAGE = `id, slug, title, description, is_principle, retired_at,
   workstream_list:workstreams(slug, title, status, purpose), workstream_count:workstreams(count),
   output_list:outputs(slug, title, kind, summary), output_count:outputs(count),
   pattern_list:patterns(slug, title, maturity, summary), pattern_count:patterns(count),
-  event_list:events(slug, title, kind, status, starts_at, ends_at), event_count:events(count)`;
+  event_list:events(slug, title, kind, status, starts_at, ends_at), event_count:events(count),
+  follows(id)`;
 
 /**
  * The latest commitments tagged with an outcome and how many there are, in one request.
@@ -75,7 +76,9 @@ export async function get(client: Client, slug: string, limit = OUTCOME_PAGE_LIM
       title: page.title,
       description: page.description,
       isPrinciple: page.is_principle,
-      retired: page.retired_at !== null
+      retired: page.retired_at !== null,
+      id: page.id,
+      following: page.follows.length > 0
     },
     workstreams: { items: page.workstream_list, total: count(page.workstream_count) },
     commitments: { ...commitments, done: part.commitmentsDone, open: part.commitmentsOpen },

@@ -68,6 +68,7 @@ const DETAIL = `id, slug, title, purpose, description, status, created_by, creat
   outputs(slug, title, published_at),
   patterns(slug, title),
   events(slug, title, starts_at),
+  follows(id),
   activity(id, verb, summary, subject_table, subject_id, created_at, actor:profiles(display_name, handle))`;
 
 /** One workstream with everything its page shows, in one request (RLS decides what). */

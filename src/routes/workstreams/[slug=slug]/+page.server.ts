@@ -25,6 +25,7 @@ export const load: PageServerLoad = async ({ locals, params }) => {
       commitments,
       signedIn: !!user,
       membership: me?.role ?? null,
+      following: workstream.follows.length > 0,
       canEdit: steering || me?.role === 'lead',
       canApprove: steering && workstream.status === 'proposed'
     };
