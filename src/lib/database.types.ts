@@ -67,6 +67,38 @@ export type Database = {
           },
         ]
       }
+      calendar_feeds: {
+        Row: {
+          created_at: string
+          token: string
+          updated_at: string
+          user_id: string
+          version: number
+        }
+        Insert: {
+          created_at?: string
+          token?: string
+          updated_at?: string
+          user_id?: string
+          version?: number
+        }
+        Update: {
+          created_at?: string
+          token?: string
+          updated_at?: string
+          user_id?: string
+          version?: number
+        }
+        Relationships: [
+          {
+            foreignKeyName: "calendar_feeds_user_id_fkey"
+            columns: ["user_id"]
+            isOneToOne: true
+            referencedRelation: "profiles"
+            referencedColumns: ["id"]
+          },
+        ]
+      }
       check_ins: {
         Row: {
           author_id: string | null
@@ -315,6 +347,7 @@ export type Database = {
           recipient_id: string
           sent_at: string | null
           status: Database["public"]["Enums"]["email_status"]
+          unsubscribe_token: string
           updated_at: string
           version: number
         }
@@ -330,6 +363,7 @@ export type Database = {
           recipient_id: string
           sent_at?: string | null
           status?: Database["public"]["Enums"]["email_status"]
+          unsubscribe_token?: string
           updated_at?: string
           version?: number
         }
@@ -345,6 +379,7 @@ export type Database = {
           recipient_id?: string
           sent_at?: string | null
           status?: Database["public"]["Enums"]["email_status"]
+          unsubscribe_token?: string
           updated_at?: string
           version?: number
         }
@@ -353,6 +388,41 @@ export type Database = {
             foreignKeyName: "email_outbox_recipient_id_fkey"
             columns: ["recipient_id"]
             isOneToOne: false
+            referencedRelation: "profiles"
+            referencedColumns: ["id"]
+          },
+        ]
+      }
+      email_preferences: {
+        Row: {
+          created_at: string
+          muted_kinds: Database["public"]["Enums"]["email_kind"][]
+          outcome_outputs_at_once: boolean
+          profile_id: string
+          updated_at: string
+          version: number
+        }
+        Insert: {
+          created_at?: string
+          muted_kinds?: Database["public"]["Enums"]["email_kind"][]
+          outcome_outputs_at_once?: boolean
+          profile_id?: string
+          updated_at?: string
+          version?: number
+        }
+        Update: {
+          created_at?: string
+          muted_kinds?: Database["public"]["Enums"]["email_kind"][]
+          outcome_outputs_at_once?: boolean
+          profile_id?: string
+          updated_at?: string
+          version?: number
+        }
+        Relationships: [
+          {
+            foreignKeyName: "email_preferences_profile_id_fkey"
+            columns: ["profile_id"]
+            isOneToOne: true
             referencedRelation: "profiles"
             referencedColumns: ["id"]
           },
@@ -461,6 +531,7 @@ export type Database = {
       }
       event_sessions: {
         Row: {
+          commitment_id: string | null
           created_at: string
           description: string | null
           ends_at: string | null
@@ -468,12 +539,15 @@ export type Database = {
           id: string
           notes: string | null
           room: string | null
+          shows_commitment_id: string | null
           starts_at: string | null
           title: string
           updated_at: string
           version: number
+          what_next: string | null
         }
         Insert: {
+          commitment_id?: string | null
           created_at?: string
           description?: string | null
           ends_at?: string | null
@@ -481,12 +555,15 @@ export type Database = {
           id?: string
           notes?: string | null
           room?: string | null
+          shows_commitment_id?: string | null
           starts_at?: string | null
           title: string
           updated_at?: string
           version?: number
+          what_next?: string | null
         }
         Update: {
+          commitment_id?: string | null
           created_at?: string
           description?: string | null
           ends_at?: string | null
@@ -494,17 +571,47 @@ export type Database = {
           id?: string
           notes?: string | null
           room?: string | null
+          shows_commitment_id?: string | null
           starts_at?: string | null
           title?: string
           updated_at?: string
           version?: number
+          what_next?: string | null
         }
         Relationships: [
+          {
+            foreignKeyName: "event_sessions_commitment_id_fkey"
+            columns: ["commitment_id"]
+            isOneToOne: false
+            referencedRelation: "commitment_overview"
+            referencedColumns: ["id"]
+          },
+          {
+            foreignKeyName: "event_sessions_commitment_id_fkey"
+            columns: ["commitment_id"]
+            isOneToOne: false
+            referencedRelation: "commitments"
+            referencedColumns: ["id"]
+          },
           {
             foreignKeyName: "event_sessions_event_id_fkey"
             columns: ["event_id"]
             isOneToOne: false
             referencedRelation: "events"
+            referencedColumns: ["id"]
+          },
+          {
+            foreignKeyName: "event_sessions_shows_commitment_id_fkey"
+            columns: ["shows_commitment_id"]
+            isOneToOne: false
+            referencedRelation: "commitment_overview"
+            referencedColumns: ["id"]
+          },
+          {
+            foreignKeyName: "event_sessions_shows_commitment_id_fkey"
+            columns: ["shows_commitment_id"]
+            isOneToOne: false
+            referencedRelation: "commitments"
             referencedColumns: ["id"]
           },
         ]
@@ -533,6 +640,8 @@ export type Database = {
           venue: string | null
           version: number
           workstream_id: string | null
+          going_count: number | null
+          waitlist_count: number | null
         }
         Insert: {
           capacity?: number | null
@@ -606,6 +715,59 @@ export type Database = {
           },
           {
             foreignKeyName: "events_workstream_id_fkey"
+            columns: ["workstream_id"]
+            isOneToOne: false
+            referencedRelation: "workstreams"
+            referencedColumns: ["id"]
+          },
+        ]
+      }
+      follows: {
+        Row: {
+          created_at: string
+          id: string
+          outcome_id: string | null
+          profile_id: string
+          workstream_id: string | null
+        }
+        Insert: {
+          created_at?: string
+          id?: string
+          outcome_id?: string | null
+          profile_id?: string
+          workstream_id?: string | null
+        }
+        Update: {
+          created_at?: string
+          id?: string
+          outcome_id?: string | null
+          profile_id?: string
+          workstream_id?: string | null
+        }
+        Relationships: [
+          {
+            foreignKeyName: "follows_outcome_id_fkey"
+            columns: ["outcome_id"]
+            isOneToOne: false
+            referencedRelation: "outcomes"
+            referencedColumns: ["id"]
+          },
+          {
+            foreignKeyName: "follows_profile_id_fkey"
+            columns: ["profile_id"]
+            isOneToOne: false
+            referencedRelation: "profiles"
+            referencedColumns: ["id"]
+          },
+          {
+            foreignKeyName: "follows_workstream_id_fkey"
+            columns: ["workstream_id"]
+            isOneToOne: false
+            referencedRelation: "workstream_summary"
+            referencedColumns: ["id"]
+          },
+          {
+            foreignKeyName: "follows_workstream_id_fkey"
             columns: ["workstream_id"]
             isOneToOne: false
             referencedRelation: "workstreams"
@@ -1681,6 +1843,97 @@ export type Database = {
           },
         ]
       }
+      show_offers: {
+        Row: {
+          commitment_id: string | null
+          created_at: string
+          decided_at: string | null
+          description: string | null
+          event_id: string
+          id: string
+          offered_by: string
+          output_id: string | null
+          session_id: string | null
+          status: Database["public"]["Enums"]["show_offer_status"]
+          title: string
+          updated_at: string
+          version: number
+        }
+        Insert: {
+          commitment_id?: string | null
+          created_at?: string
+          decided_at?: string | null
+          description?: string | null
+          event_id: string
+          id?: string
+          offered_by?: string
+          output_id?: string | null
+          session_id?: string | null
+          status?: Database["public"]["Enums"]["show_offer_status"]
+          title: string
+          updated_at?: string
+          version?: number
+        }
+        Update: {
+          commitment_id?: string | null
+          created_at?: string
+          decided_at?: string | null
+          description?: string | null
+          event_id?: string
+          id?: string
+          offered_by?: string
+          output_id?: string | null
+          session_id?: string | null
+          status?: Database["public"]["Enums"]["show_offer_status"]
+          title?: string
+          updated_at?: string
+          version?: number
+        }
+        Relationships: [
+          {
+            foreignKeyName: "show_offers_commitment_id_fkey"
+            columns: ["commitment_id"]
+            isOneToOne: false
+            referencedRelation: "commitment_overview"
+            referencedColumns: ["id"]
+          },
+          {
+            foreignKeyName: "show_offers_commitment_id_fkey"
+            columns: ["commitment_id"]
+            isOneToOne: false
+            referencedRelation: "commitments"
+            referencedColumns: ["id"]
+          },
+          {
+            foreignKeyName: "show_offers_event_id_fkey"
+            columns: ["event_id"]
+            isOneToOne: false
+            referencedRelation: "events"
+            referencedColumns: ["id"]
+          },
+          {
+            foreignKeyName: "show_offers_offered_by_fkey"
+            columns: ["offered_by"]
+            isOneToOne: false
+            referencedRelation: "profiles"
+            referencedColumns: ["id"]
+          },
+          {
+            foreignKeyName: "show_offers_output_id_fkey"
+            columns: ["output_id"]
+            isOneToOne: false
+            referencedRelation: "outputs"
+            referencedColumns: ["id"]
+          },
+          {
+            foreignKeyName: "show_offers_session_id_fkey"
+            columns: ["session_id"]
+            isOneToOne: false
+            referencedRelation: "event_sessions"
+            referencedColumns: ["id"]
+          },
+        ]
+      }
       slug_redirects: {
         Row: {
           created_at: string
@@ -1983,9 +2236,27 @@ export type Database = {
       }
     }
     Functions: {
+      accept_show_offer: {
+        Args: {
+          p_ends_at?: string
+          p_offer_id: string
+          p_session_id?: string
+          p_starts_at?: string
+        }
+        Returns: string
+      }
       attach_output_to_commitment: {
         Args: { p_commitment_id: string; p_output_id: string }
         Returns: undefined
+      }
+      calendar_feed: { Args: { p_token: string }; Returns: Json }
+      can_write_session_notes: {
+        Args: { p_session_id: string }
+        Returns: boolean
+      }
+      cancel_event: {
+        Args: { p_id: string; p_version: number }
+        Returns: string
       }
       cancel_registration: {
         Args: { p_event_id: string }
@@ -2012,6 +2283,41 @@ export type Database = {
         Args: {
           p_due_on?: string
           p_pitch_id: string
+          p_so_that?: string
+          p_title: string
+          p_visibility?: Database["public"]["Enums"]["visibility"]
+          p_workstream_id?: string
+        }
+        Returns: {
+          archived_at: string | null
+          closing_note: string | null
+          completed_at: string | null
+          created_at: string
+          description: string | null
+          due_on: string | null
+          id: string
+          next_check_in_on: string | null
+          owner_id: string
+          search_vector: unknown
+          so_that: string | null
+          status: Database["public"]["Enums"]["commitment_status"]
+          title: string
+          updated_at: string
+          version: number
+          visibility: Database["public"]["Enums"]["visibility"]
+          workstream_id: string | null
+        }
+        SetofOptions: {
+          from: "*"
+          to: "commitments"
+          isOneToOne: true
+          isSetofReturn: false
+        }
+      }
+      commit_to_session: {
+        Args: {
+          p_due_on?: string
+          p_session_id: string
           p_so_that?: string
           p_title: string
           p_visibility?: Database["public"]["Enums"]["visibility"]
@@ -2081,6 +2387,13 @@ export type Database = {
           isSetofReturn: true
         }
       }
+      email_outbox_counts: {
+        Args: Record<PropertyKey, never>
+        Returns: {
+          n: number
+          status: Database["public"]["Enums"]["email_status"]
+        }[]
+      }
       event_attendance: {
         Args: { p_event_ids: string[] }
         Returns: {
@@ -2089,6 +2402,47 @@ export type Database = {
           going: number
           places_left: number
           waitlisted: number
+        }[]
+      }
+      event_before_you_go: {
+        Args: { p_limit?: number; p_slug: string }
+        Returns: Json
+      }
+      event_edit_context: {
+        Args: { p_slug: string }
+        Returns: {
+          can_edit: boolean
+          parent_id: string
+          parent_title: string
+        }[]
+      }
+      event_registrations: {
+        Args: { p_event_id: string }
+        Returns: {
+          cancelled_at: string
+          display_name: string
+          handle: string
+          organisation: string
+          registered_at: string
+          registration_id: string
+          status: Database["public"]["Enums"]["registration_status"]
+          waitlist_position: number
+        }[]
+      }
+      events_for_calendar: {
+        Args: { p_slug?: string }
+        Returns: {
+          ends_at: string
+          id: string
+          is_online: boolean
+          slug: string
+          starts_at: string
+          status: Database["public"]["Enums"]["event_status"]
+          summary: string
+          title: string
+          updated_at: string
+          venue: string
+          version: number
         }[]
       }
       filter_options: {
@@ -2109,6 +2463,10 @@ export type Database = {
           summary: string
           title: string
         }[]
+      }
+      going_count: {
+        Args: { e: Database["public"]["Tables"]["events"]["Row"] }
+        Returns: number
       }
       home_for_me: {
         Args: Record<PropertyKey, never>
@@ -2158,6 +2516,15 @@ export type Database = {
         Args: { p_from: string; p_into: string }
         Returns: string
       }
+      my_place_at_event: {
+        Args: { p_slug: string }
+        Returns: {
+          joining_instructions: string
+          online_url: string
+          registration_status: Database["public"]["Enums"]["registration_status"]
+          waitlist_position: number
+        }[]
+      }
       open_data_counts: {
         Args: Record<PropertyKey, never>
         Returns: {
@@ -2205,6 +2572,15 @@ export type Database = {
           working: boolean
         }[]
       }
+      place_pitch: {
+        Args: {
+          p_ends_at: string
+          p_pitch_id: string
+          p_room: string
+          p_starts_at: string
+        }
+        Returns: string
+      }
       propose_workstream: {
         Args: {
           p_description?: string
@@ -2246,6 +2622,7 @@ export type Database = {
           isSetofReturn: false
         }
       }
+      reset_calendar_feed: { Args: Record<PropertyKey, never>; Returns: string }
       review_due: {
         Args: { p: Database["public"]["Tables"]["patterns"]["Row"] }
         Returns: boolean
@@ -2270,6 +2647,41 @@ export type Database = {
           p_title: string
           p_version?: number
           p_visibility: Database["public"]["Enums"]["visibility"]
+          p_workstream_id?: string
+        }
+        Returns: string
+      }
+      save_email_settings: {
+        Args: {
+          p_digest_frequency: string
+          p_muted_kinds: Database["public"]["Enums"]["email_kind"][]
+          p_outcome_outputs_at_once: boolean
+          p_version: number
+        }
+        Returns: number
+      }
+      save_event: {
+        Args: {
+          p_capacity?: number
+          p_description?: string
+          p_ends_at: string
+          p_id?: string
+          p_is_online?: boolean
+          p_joining_instructions?: string
+          p_kind: Database["public"]["Enums"]["event_kind"]
+          p_online_url?: string
+          p_organiser_handles?: string[]
+          p_outcome_ids?: string[]
+          p_parent_event_id?: string
+          p_registration_closes_at?: string
+          p_registration_opens_at?: string
+          p_slug: string
+          p_starts_at: string
+          p_status?: Database["public"]["Enums"]["event_status"]
+          p_summary?: string
+          p_title: string
+          p_venue?: string
+          p_version?: number
           p_workstream_id?: string
         }
         Returns: string
@@ -2349,6 +2761,17 @@ export type Database = {
           fuzzy: boolean
           hits: Database["public"]["CompositeTypes"]["search_hit"][]
           total: number
+        }[]
+      }
+      session_clashes: {
+        Args: { p_event_slug: string }
+        Returns: {
+          kind: string
+          other_event_slug: string
+          other_session_id: string
+          other_title: string
+          presenter_name: string
+          session_id: string
         }[]
       }
       steering_digest: {
@@ -2453,6 +2876,22 @@ export type Database = {
           workstream_status: Database["public"]["Enums"]["workstream_status"]
         }[]
       }
+      toggle_pitch_interest: { Args: { p_pitch_id: string }; Returns: boolean }
+      unsubscribe: {
+        Args: { p_token: string }
+        Returns: Database["public"]["Enums"]["email_kind"]
+      }
+      unsubscribe_kind: {
+        Args: { p_token: string }
+        Returns: {
+          already: boolean
+          kind: Database["public"]["Enums"]["email_kind"]
+        }[]
+      }
+      waitlist_count: {
+        Args: { e: Database["public"]["Tables"]["events"]["Row"] }
+        Returns: number
+      }
       workstream_commitment_groups: {
         Args: { p_per_status?: number; p_slug: string }
         Returns: {
@@ -2516,6 +2955,7 @@ export type Database = {
         | "other"
       pattern_maturity: "experimental" | "beta" | "recommended" | "retired"
       registration_status: "going" | "waitlisted" | "cancelled"
+      show_offer_status: "open" | "accepted" | "declined" | "withdrawn"
       visibility: "public" | "members"
       watch_kind: "watch" | "offer_help"
       workstream_role: "lead" | "member"
@@ -2886,6 +3326,7 @@ export const Constants = {
       ],
       pattern_maturity: ["experimental", "beta", "recommended", "retired"],
       registration_status: ["going", "waitlisted", "cancelled"],
+      show_offer_status: ["open", "accepted", "declined", "withdrawn"],
       visibility: ["public", "members"],
       watch_kind: ["watch", "offer_help"],
       workstream_role: ["lead", "member"],
