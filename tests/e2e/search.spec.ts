@@ -26,8 +26,8 @@ async function findThings(page: Page): Promise<void> {
   await expect(page.getByRole('search')).toHaveCount(1);
   await expect(page.getByText('Nothing matched “acessibility” exactly')).toBeVisible();
   await expectAccessible(page);
-  await page.getByRole('link', { name: 'Five council homepages: accessibility audit' }).click();
-  await expectHeading(page, 'Five council homepages: accessibility audit');
+  await page.getByRole('link', { name: 'Accessibility audit of five council homepages' }).click();
+  await expectHeading(page, 'Accessibility audit of five council homepages');
 
   await searchFromTheHeader(page, 'Oxfordshire');
   await expect(page.getByRole('heading', { name: /\d+ results?/ })).toBeVisible();

@@ -9,9 +9,10 @@ const OUTCOME = 'done-first-time-online';
 
 /** The slugs a list page links to under `prefix` (e.g. "/outputs/"). */
 function linkedSlugs(html: string, prefix: string): string[] {
-  const found = [...html.matchAll(new RegExp(`href="${prefix}([a-z0-9-]+)"`, 'g'))].map(
-    (m) => m[1]!
-  );
+  // `${prefix}new` is the form for sharing one, not an item of the list.
+  const found = [...html.matchAll(new RegExp(`href="${prefix}([a-z0-9-]+)"`, 'g'))]
+    .map((m) => m[1]!)
+    .filter((slug) => slug !== 'new');
   return [...new Set(found)].sort();
 }
 

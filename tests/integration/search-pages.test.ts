@@ -37,7 +37,7 @@ describe('the search page', () => {
     const page = await visit('/search?q=accessibility');
     expect(page.status).toBe(200);
     expect(page.html).toMatch(/<input[^>]*id="q"[^>]*value="accessibility"/);
-    expect(page.body).toContain('Five council homepages: accessibility audit');
+    expect(page.body).toContain('Accessibility audit of five council homepages');
     expect(page.body).toMatch(/All results \(\d+\)/);
     expect(page.body).toMatch(/Outputs \(\d+\)/);
     expect(page.trips).toBe(1);
@@ -46,7 +46,7 @@ describe('the search page', () => {
   it('narrows to one kind with ?kind=, keeping the other kinds’ counts as links', async () => {
     const page = await visit('/search?q=accessibility&kind=output');
     expect(page.status).toBe(200);
-    expect(page.html).toContain('href="/outputs/homepage-accessibility-audit"');
+    expect(page.html).toContain('href="/outputs/accessibility-audit-of-five-council-homepages"');
     expect(page.html).not.toMatch(/href="\/(workstreams|members|organisations)\/[^"]+">/);
     expect(page.html).toContain('href="/search?q=accessibility"');
     expect(page.html).toMatch(/aria-current="true">Outputs \(\d+\)/);
@@ -56,7 +56,7 @@ describe('the search page', () => {
     const page = await visit('/search?q=acessibility');
     expect(page.status).toBe(200);
     expect(page.body).toContain('Nothing matched “acessibility” exactly');
-    expect(page.body).toContain('Five council homepages: accessibility audit');
+    expect(page.body).toContain('Accessibility audit of five council homepages');
   });
 
   it('shows a members-only commitment to members and never to a visitor', async () => {
