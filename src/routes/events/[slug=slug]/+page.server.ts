@@ -129,10 +129,12 @@ export const load: PageServerLoad = async ({ locals, params, url }) => {
         .filter((p) => p.session_id === id)
         .reduce((n, p) => n + (p.pitch_interests[0]?.count ?? 0), 0);
     const grid = isCamp ? sessionGrid(sessions, (at) => todayInLondon(new Date(at))) : null;
+    const when = formatRange(e.starts_at, e.ends_at);
     return {
       title: e.title,
+      // Previews name the date too; the layout writes every og: tag (src/lib/server/meta.ts).
+      ogTitle: `${e.title}, ${when} (UK time)`,
       ...described(e.summary),
-      ogType: 'event',
       jsonLd: eventJsonLd(e, url.origin),
       registration,
       mine: myStatus,
@@ -141,7 +143,6 @@ export const load: PageServerLoad = async ({ locals, params, url }) => {
         id: e.id,
         version: e.version,
         isOrganiser,
-        startsAtIso: e.starts_at,
         waitlisted: places.waitlisted,
         placesLeft: places.places_left,
         slug: e.slug,
@@ -154,7 +155,7 @@ export const load: PageServerLoad = async ({ locals, params, url }) => {
         status: e.status,
         upcoming,
         startsAt: e.starts_at,
-        when: formatRange(e.starts_at, e.ends_at),
+        when,
         venue: e.venue,
         isOnline: e.is_online,
         placesText: placesSummary(
