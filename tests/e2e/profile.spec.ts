@@ -56,17 +56,30 @@ test('a handle someone else has is refused on the handle field', async ({ browse
   await context.close();
 });
 
-test('a member chooses how often the digest email comes, where the digest says to', async ({
+test('a member chooses how often the digest email comes in their email settings, linked from their profile', async ({
   page
 }) => {
   await signIn(page, uniqueEmail('digest'));
   await page.goto('/me/profile');
   const question = page.getByRole('group', { name: 'How often do you want the digest email?' });
+  // One place for email settings: the profile form no longer asks.
+  await expect(question).toHaveCount(0);
+  await page.getByRole('link', { name: 'email settings' }).click();
+  await expect(page).toHaveURL(/\/me\/settings$/);
   await expect(question.getByLabel('Weekly')).toBeChecked();
   await question.getByLabel('Never').check();
-  await page.getByRole('button', { name: 'Save your profile' }).click();
-  await expect(page.getByText('Your profile has been saved')).toBeVisible();
-  await page.reload();
+  await page.getByRole('button', { name: 'Save email settings' }).click();
+  await expect(page.getByText('Your email settings have been saved')).toBeVisible();
+  await page.goto('/me/settings');
   await expect(question.getByLabel('Never')).toBeChecked();
   await expectAccessible(page);
+
+  // Saving the profile afterwards leaves the digest choice alone.
+  await page.goto('/me/profile');
+  await page.getByLabel('Job title (optional)').fill('Content designer');
+  await page.getByRole('button', { name: 'Save your profile' }).click();
+  await expect(page.getByText('Your profile has been saved')).toBeVisible();
+  await expectAccessible(page);
+  await page.goto('/me/settings');
+  await expect(question.getByLabel('Never')).toBeChecked();
 });

@@ -312,9 +312,77 @@ describe('every kind reaches the mailbox', () => {
     }
   });
 
-  it.todo(
-    'a waitlist promotion from cancelling a place on a full event reaches the next person (needs the events helper’s enqueue in cancel_registration)'
-  );
+  it('a place given up on a full event reaches the next person waiting, and cancelling the event reaches everyone registered', async () => {
+    const [organiser, first, next, later] = await Promise.all([
+      member('promo-organiser'),
+      member('promo-first'),
+      member('promo-next'),
+      member('promo-later')
+    ]);
+    const slug = `promotion-mail-${Date.now().toString(36)}`;
+    const startsAt = new Date(Date.now() + 30 * DAY);
+    startsAt.setUTCHours(10, 0, 0, 0);
+    const { data: event, error } = await serviceClient()
+      .from('events')
+      .insert({
+        slug,
+        kind: 'show_and_tell',
+        title: `Show-and-tell ${slug}`,
+        summary: 'Ten-minute slots of work in progress.',
+        starts_at: startsAt.toISOString(),
+        ends_at: new Date(startsAt.getTime() + 90 * 60_000).toISOString(),
+        is_online: true,
+        capacity: 1,
+        status: 'published',
+        created_by: organiser.user.id
+      })
+      .select('id, slug, title, version')
+      .single();
+    if (error) throw error;
+    // One place: the first has it, the other two wait in order.
+    for (const m of [first, next, later]) {
+      const { error: e } = await m.client.rpc('register_for_event', { p_event_id: event.id });
+      expect(e).toBeNull();
+    }
+    expect(
+      (await first.client.rpc('cancel_registration', { p_event_id: event.id })).error
+    ).toBeNull();
+
+    await worker.runOnce(new Date(Date.now() + 1000));
+    const promotions = (await mailTo(next.email)).filter(
+      (m) => m.headers['x-hub-kind'] === 'waitlist_promotion'
+    );
+    expect(promotions).toHaveLength(1);
+    expect(promotions[0]!.subject).toBe(`You have a place: ${event.title}`);
+    expect(promotions[0]!.text).toContain(`you are now going to ${event.title}`);
+    expect(promotions[0]!.links).toContain(`${hub().appUrl}/events/${event.slug}`);
+    // Nobody else was promoted: the one still waiting and the one who left hear nothing.
+    for (const m of [first, later])
+      expect((await mailTo(m.email)).map((x) => x.headers['x-hub-kind'])).not.toContain(
+        'waitlist_promotion'
+      );
+
+    // The organiser cancels the event: the person going and the one waiting are told.
+    const { error: cancelled } = await organiser.client.rpc('cancel_event', {
+      p_id: event.id,
+      p_version: event.version
+    });
+    expect(cancelled).toBeNull();
+    await worker.runOnce(new Date(Date.now() + 2000));
+    for (const m of [next, later]) {
+      const [mail, ...more] = (await mailTo(m.email)).filter(
+        (x) => x.headers['x-hub-kind'] === 'event_cancelled'
+      );
+      expect(more).toEqual([]);
+      expect(mail!.subject).toBe(`Cancelled: ${event.title}`);
+      expect(mail!.text).toContain(`${event.title}, planned for`);
+      expect(mail!.links).toContain(`${hub().appUrl}/events/${event.slug}`);
+    }
+    // Who had already given up their place is not emailed about the cancellation.
+    expect((await mailTo(first.email)).map((x) => x.headers['x-hub-kind'])).not.toContain(
+      'event_cancelled'
+    );
+  });
 });
 
 describe('follow pages', () => {

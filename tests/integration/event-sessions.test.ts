@@ -346,13 +346,34 @@ describe('offers to show', () => {
 });
 
 describe('the demo network’s events', () => {
-  it('shows the northern camp’s live board, the show-and-tell’s slots, and a spring camp session, each in 3 or fewer round trips', async () => {
-    const { data: spring } = await serviceClient()
+  /** The seeded spring camp's session on shared bin content. */
+  async function springBinsSession() {
+    const { data } = await serviceClient()
       .from('event_sessions')
       .select('id, events!inner(slug)')
       .eq('events.slug', 'localgovcamp-spring')
       .eq('title', 'Shared content for bins')
       .single();
+    return data;
+  }
+
+  it('shows a camp’s grid on its event page with each session linking to its own page, the board and the programme', async () => {
+    const spring = await springBinsSession();
+    const { response, html, requestId } = await getPage('/events/localgovcamp-spring', fan.cookie);
+    expect(response.status).toBe(200);
+    expect(html).toMatch(/<table class="govuk-table app-session-grid[ "]/);
+    expect(html).toMatch(
+      new RegExp(
+        `<a class="govuk-link[^"]*" href="/events/localgovcamp-spring/sessions/${spring!.id}">Shared content for bins</a>`
+      )
+    );
+    expect(html).toContain('href="/events/localgovcamp-spring/board"');
+    expect(html).toContain('href="/events/localgovcamp-spring/programme"');
+    expect(await restRoundTrips(requestId)).toBeLessThanOrEqual(3);
+  });
+
+  it('shows the northern camp’s live board, the show-and-tell’s slots, and a spring camp session, each in 3 or fewer round trips', async () => {
+    const spring = await springBinsSession();
     const pages: [string, string][] = [
       ['/events/localgovcamp-north/board', 'Content design crit club'],
       ['/events/localgovcamp-north/programme', 'Programme'],

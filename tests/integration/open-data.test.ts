@@ -229,6 +229,10 @@ describe('links that unfurl', () => {
   const attr = (html: string, pattern: RegExp) => pattern.exec(html)?.[1];
   const meta = (html: string, key: string) =>
     attr(html, new RegExp(`<meta (?:property|name)="${key}" content="([^"]*)"`));
+  /** How many times the page's head has a `<meta property="og:…">` named `key`. */
+  const count = (html: string, key: string) =>
+    html.match(new RegExp(`<meta (?:property|name)="${key}"`, 'g'))?.length ?? 0;
+  const OG_KEYS = ['og:title', 'og:description', 'og:url', 'og:type', 'og:site_name'];
 
   it('every public page has a title, a description, a canonical URL and OpenGraph tags', async () => {
     const anon = anonClient();
@@ -268,6 +272,8 @@ describe('links that unfurl', () => {
       expect(meta(html, 'og:site_name'), path).toBeTruthy();
       expect(meta(html, 'og:type'), path).toMatch(/^(website|article)$/);
       expect(meta(html, 'twitter:card'), path).toBe('summary');
+      for (const key of OG_KEYS)
+        expect({ path, key, n: count(html, key) }).toEqual({ path, key, n: 1 });
       expect(html, path).toContain(
         `<link rel="alternate" type="application/atom+xml" title="New outputs`
       );
@@ -281,6 +287,21 @@ describe('links that unfurl', () => {
     const { html } = await getPage(`/outputs/${outputSlug}`);
     expect(meta(html, 'og:type')).toBe('article');
     expect(meta(html, 'og:title')).toBe(publishedOutput);
+  });
+
+  it('an event page has each OpenGraph tag once, its title naming the date, and its JSON-LD', async () => {
+    for (const path of [`/events/od-event-${tag}`, '/events/localgovcamp-north']) {
+      const { html } = await getPage(path);
+      expect(count(html, 'og:title'), path).toBe(1);
+      expect(count(html, 'og:description'), path).toBe(1);
+      expect(count(html, 'og:type'), path).toBe(1);
+      expect(meta(html, 'og:type'), path).toBe('website');
+      expect(meta(html, 'og:title'), path).toMatch(/, \w+day \d+ \w+ \d{4}, .+ \(UK time\)$/);
+      expect(meta(html, 'og:description'), path).toBe(meta(html, 'description'));
+      expect(html.match(/<script type="application\/ld\+json">/g), path).toHaveLength(1);
+    }
+    const { html } = await getPage(`/events/od-event-${tag}`);
+    expect(meta(html, 'og:title')).toMatch(new RegExp(`^${upcomingEvent}, `));
   });
 
   it('a page that is not found claims no canonical URL', async () => {

@@ -255,7 +255,7 @@ export function digestText(digest: Digest, options: { siteName: string; siteUrl:
       lines.push('');
     }
   }
-  lines.push(`Change how often you get this email: ${base}/me/profile#digest_frequency`);
+  lines.push(`Change how often you get this email: ${base}/me/settings#digest_frequency`);
   return lines.join('\n') + '\n';
 }
 

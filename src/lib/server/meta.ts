@@ -4,10 +4,15 @@
 //   title        the page's own name, e.g. an output's title ("Digital inclusion toolkit");
 //                og:title. The <title> element stays in the page (it adds the section and
 //                site name). Missing, previews show the site name.
+//   ogTitle      optional: og:title when a preview needs more than `title`, e.g. an event's
+//                "LocalGovCamp North, Saturday 6 March 2027, 10am to 4pm (UK time)".
 //   description  from `...described(text)`: a sentence about the page; meta description
 //                and og:description. Missing, the layout's default says what the hub is.
 //   ogType       optional `OgType`: 'article' for outputs and patterns, 'website' (the
 //                default) for everything else, events included (OpenGraph has no event type).
+//
+// The layout is the one place that writes og:title, og:description, og:url and og:type; a
+// page's <svelte:head> adds only what is its own (an event's JSON-LD), never a second copy.
 //
 // Canonical and og:url are the configured public origin (SITE_URL) plus the path; of the
 // query only `page` is kept, so each page of a list is its own canonical page.

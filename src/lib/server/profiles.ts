@@ -3,7 +3,7 @@ import { unwrap, unwrapOk } from './errors.ts';
 import type { ProfileInput } from '#lib/validation/profile.ts';
 
 const OWN_COLUMNS =
-  'id, handle, display_name, organisation_id, job_title, region, is_public, digest_frequency, version';
+  'id, handle, display_name, organisation_id, job_title, region, is_public, version';
 
 /** The signed-in member's own profile (created by a trigger when they first signed in). */
 export async function get(client: Client, userId: string) {
@@ -24,7 +24,6 @@ export async function update(client: Client, userId: string, input: ProfileInput
       job_title: input.job_title,
       region: input.region,
       is_public: input.is_public,
-      digest_frequency: input.digest_frequency,
       version: input.version
     })
     .eq('id', userId)

@@ -1,7 +1,13 @@
 import { z } from 'zod';
 import { EMAIL_KINDS, type EmailKind } from '#lib/labels.ts';
 import type { FieldError, FormValues } from './form.ts';
-import { DIGEST_FREQUENCIES } from './profile.ts';
+
+/** How often the digest email comes (the database's check on profiles.digest_frequency). */
+export const DIGEST_FREQUENCIES = [
+  { value: 'weekly', text: 'Weekly' },
+  { value: 'daily', text: 'Daily' },
+  { value: 'never', text: 'Never' }
+] as const;
 
 /**
  * Kinds with an on/off box at /me/settings. The digest has its frequency ("Never" is off)

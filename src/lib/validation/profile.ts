@@ -1,13 +1,6 @@
 import { z } from 'zod';
 import { REGIONS } from '#lib/regions.ts';
 
-/** How often the digest email comes (the database's check on profiles.digest_frequency). */
-export const DIGEST_FREQUENCIES = [
-  { value: 'weekly', text: 'Weekly' },
-  { value: 'daily', text: 'Daily' },
-  { value: 'never', text: 'Never' }
-] as const;
-
 const optionalText = (max: number, tooLong: string) =>
   z
     .string()
@@ -42,10 +35,6 @@ export const profileSchema = z.object({
     .trim()
     .transform((value) => (value === '' ? null : value))
     .pipe(z.enum(REGIONS, 'Select a region from the list').nullable()),
-  digest_frequency: z.enum(
-    DIGEST_FREQUENCIES.map((f) => f.value),
-    'Select how often you want the digest email'
-  ),
   // A checkbox sends "yes" when ticked and nothing when not.
   is_public: z
     .string()

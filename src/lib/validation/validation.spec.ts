@@ -51,7 +51,6 @@ describe('profile form', () => {
     organisation_id: '',
     job_title: '',
     region: 'Wales',
-    digest_frequency: 'never',
     version: '3'
   };
 
@@ -65,7 +64,6 @@ describe('profile form', () => {
       organisation_id: null,
       job_title: null,
       region: 'Wales',
-      digest_frequency: 'never',
       is_public: true,
       version: 3
     });
@@ -86,13 +84,11 @@ describe('profile form', () => {
     expect(parsed.errors.map((e) => e.field)).toEqual(['display_name', 'handle', 'region']);
   });
 
-  it('asks how often to send the digest when the choice is missing or not one of ours', () => {
-    for (const digest_frequency of ['', 'hourly']) {
-      const parsed = parseForm(profileSchema, form({ ...valid, digest_frequency }));
-      expect(!parsed.ok && parsed.errors.map((e) => [e.field, e.message])).toEqual([
-        ['digest_frequency', 'Select how often you want the digest email']
-      ]);
-    }
+  it('takes no digest frequency: that is an email setting, saved at /me/settings', () => {
+    const parsed = parseForm(profileSchema, form({ ...valid, digest_frequency: 'hourly' }));
+    expect(parsed.ok).toBe(true);
+    if (!parsed.ok) return;
+    expect(Object.keys(parsed.data)).not.toContain('digest_frequency');
   });
 
   it('sends a missing version as 0 so the database refuses it as a conflict', () => {

@@ -6,33 +6,33 @@ import { toDataError } from '#lib/server/errors.ts';
 import { requireMember } from '#lib/server/session.ts';
 import { refused } from '#lib/server/form-actions.ts';
 import { creditLine } from '#lib/credits.ts';
-import { formatDate, formatDateTime, formatRange, formatTime, todayInLondon } from '#lib/dates.ts';
+import { formatDate, formatDateTime, formatRange, todayInLondon } from '#lib/dates.ts';
 
 import * as events from '#lib/server/events.ts';
+import { nameList, sessionWhen } from '#lib/server/event-sessions.ts';
 
 import { renderMarkdown } from '#lib/server/markdown.ts';
 import { failPage } from '#lib/server/page-errors.ts';
 import { described } from '#lib/server/meta.ts';
+import type { GridDayView } from '#lib/components/SessionGrid/SessionGrid.svelte';
 import type { Actions, PageServerLoad } from './$types';
 
 const names = (rows: { profiles: { display_name: string } | null }[]) =>
   rows.flatMap((r) => (r.profiles ? [r.profiles.display_name] : []));
 
-/** A session as the page shows it: presenters by name, linked outputs it may show. */
-function shown(s: events.Detail['event_sessions'][number]) {
+/** A session as the page shows it, linking to its own page (notes, what came next). */
+function shown(slug: string, s: events.Detail['event_sessions'][number]) {
   return {
     id: s.id,
     title: s.title,
+    href: `/events/${slug}/sessions/${s.id}`,
     description: s.description,
     room: s.room,
-    when: s.starts_at
-      ? s.ends_at
-        ? `${formatTime(s.starts_at)} to ${formatTime(s.ends_at)}`
-        : formatTime(s.starts_at)
-      : null,
-    startsAt: s.starts_at,
+    when: sessionWhen(s.starts_at, s.ends_at),
+    starts_at: s.starts_at,
+    ends_at: s.ends_at,
     notesHtml: renderMarkdown(s.notes),
-    presenters: names(s.session_presenters),
+    presenters: nameList(names(s.session_presenters)),
     outputs: s.session_outputs.flatMap((o) => (o.outputs ? [o.outputs] : []))
   };
 }
@@ -122,11 +122,19 @@ export const load: PageServerLoad = async ({ locals, params, url }) => {
         : null;
     const upcoming = Date.parse(e.ends_at) >= now;
     const isCamp = e.kind === 'camp';
-    const grid = isCamp ? sessionGrid(e.event_sessions, (at) => todayInLondon(new Date(at))) : null;
+    const sessions = e.event_sessions.map((s) => shown(e.slug, s));
+    // How many said they'd go to a camp session: the interest in the pitches it came from.
+    const interestIn = (id: string) =>
+      e.pitches
+        .filter((p) => p.session_id === id)
+        .reduce((n, p) => n + (p.pitch_interests[0]?.count ?? 0), 0);
+    const grid = isCamp ? sessionGrid(sessions, (at) => todayInLondon(new Date(at))) : null;
+    const when = formatRange(e.starts_at, e.ends_at);
     return {
       title: e.title,
+      // Previews name the date too; the layout writes every og: tag (src/lib/server/meta.ts).
+      ogTitle: `${e.title}, ${when} (UK time)`,
       ...described(e.summary),
-      ogType: 'event',
       jsonLd: eventJsonLd(e, url.origin),
       registration,
       mine: myStatus,
@@ -135,7 +143,6 @@ export const load: PageServerLoad = async ({ locals, params, url }) => {
         id: e.id,
         version: e.version,
         isOrganiser,
-        startsAtIso: e.starts_at,
         waitlisted: places.waitlisted,
         placesLeft: places.places_left,
         slug: e.slug,
@@ -148,7 +155,7 @@ export const load: PageServerLoad = async ({ locals, params, url }) => {
         status: e.status,
         upcoming,
         startsAt: e.starts_at,
-        when: formatRange(e.starts_at, e.ends_at),
+        when,
         venue: e.venue,
         isOnline: e.is_online,
         placesText: placesSummary(
@@ -181,24 +188,32 @@ export const load: PageServerLoad = async ({ locals, params, url }) => {
         })),
         outcomes: e.event_outcomes.flatMap((t) => (t.outcomes ? [t.outcomes] : []))
       },
+      // D's SessionGrid shape; clashes are for organisers on the programme page.
       grid: grid
         ? {
-            days: grid.days.map((d) => ({
+            days: grid.days.map((d): GridDayView => ({
               label: formatDate(d.date),
               rooms: d.rooms,
               blocks: d.blocks.map((b) => ({
-                when: b.ends_at
-                  ? `${formatTime(b.starts_at)} to ${formatTime(b.ends_at)}`
-                  : formatTime(b.starts_at),
-                cells: b.cells.map((c) => c.sessions.map(shown))
+                when: sessionWhen(b.starts_at, b.ends_at) ?? '',
+                cells: b.cells.map((c) =>
+                  c.sessions.map((s) => ({
+                    id: s.id,
+                    title: s.title,
+                    href: s.href,
+                    presenters: s.presenters,
+                    interest: interestIn(s.id),
+                    clash: null
+                  }))
+                )
               }))
             })),
-            unplaced: grid.unplaced.map(shown)
+            unplaced: grid.unplaced
           }
         : null,
       // Show-and-tells, meetups and workshops: their slots as a list, in time order.
-      slots: isCamp ? [] : e.event_sessions.map(shown),
-      notes: e.event_sessions.filter((s) => s.notes).map(shown),
+      slots: isCamp ? [] : sessions,
+      notes: sessions.filter((s) => s.notesHtml),
       // The pitching board matters until the camp is over.
       pitches: isCamp && upcoming && e.status === 'published' ? pitchBoard(e.pitches) : []
     };
