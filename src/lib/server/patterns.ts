@@ -165,39 +165,23 @@ export async function review(
   );
 }
 
-/** "We use this": an adoption record for the member's own organisation. */
-export async function adopt(
+/**
+ * "We use this": records the member's organisation's adoption, or brings its record up to
+ * date (one per organisation; anyone of that organisation may). `version` is the version of
+ * the record the member opened, when they opened one: a stale one is refused.
+ */
+export async function recordAdoption(
   client: Client,
   patternId: string,
-  userId: string,
-  organisationId: string,
-  input: { phase: Phase; adoption_note: string | null }
+  input: { phase: Phase; adoption_note: string | null; version?: number }
 ) {
-  unwrapOk(
-    await client.from('pattern_adoptions').insert({
-      pattern_id: patternId,
-      organisation_id: organisationId,
-      user_id: userId,
-      phase: input.phase,
-      note: input.adoption_note
+  return unwrap(
+    await client.rpc('record_pattern_adoption', {
+      p_pattern_id: patternId,
+      p_phase: input.phase,
+      p_note: input.adoption_note ?? undefined,
+      p_version: input.version
     })
-  );
-}
-
-/** Changes an adoption record (its recorder, or steering: RLS) against the version opened. */
-export async function updateAdoption(
-  client: Client,
-  adoptionId: string,
-  input: { phase: Phase; adoption_note: string | null; version: number }
-) {
-  unwrap(
-    await client
-      .from('pattern_adoptions')
-      .update({ phase: input.phase, note: input.adoption_note, version: input.version })
-      .eq('id', adoptionId)
-      .select('id')
-      .maybeSingle(),
-    'Only the person who recorded it can change this record.'
   );
 }
 
