@@ -166,6 +166,22 @@ export async function save(client: Client, save: SaveOutput, id?: string) {
 }
 
 /**
+ * Who may edit an output: its creator, its contributors and the steering group (the
+ * database's rule too; the edit page and the output page's "Edit this output" link ask here).
+ */
+export function mayEdit(
+  output: { created_by: string | null; output_contributors: { user_id: string }[] },
+  userId: string,
+  steering: boolean
+) {
+  return (
+    steering ||
+    output.created_by === userId ||
+    output.output_contributors.some((c) => c.user_id === userId)
+  );
+}
+
+/**
  * "We've used this": records the member's organisation's reuse, or brings its record up
  * to date (one per organisation). Returns the record's id.
  */

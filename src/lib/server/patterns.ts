@@ -69,26 +69,6 @@ export async function get(client: Client, slug: string) {
   return unwrap(result, 'No such pattern.');
 }
 
-/** Who is reading: their organisation and whether they are in the steering group, in one request. */
-export async function reader(client: Client, userId: string) {
-  const profile = unwrap(
-    await client
-      .from('profiles')
-      .select(
-        'organisation_id, organisations(name), network_roles!network_roles_user_id_fkey(role)'
-      )
-      .eq('id', userId)
-      .eq('network_roles.role', 'steering')
-      .single(),
-    'Your profile could not be found. Sign out and sign in again.'
-  );
-  return {
-    organisationId: profile.organisation_id,
-    organisationName: profile.organisations?.name ?? null,
-    steering: profile.network_roles.length > 0
-  };
-}
-
 /** What the edit form needs: the row, its tags and examples. */
 export async function getForEdit(client: Client, slug: string) {
   return unwrap(

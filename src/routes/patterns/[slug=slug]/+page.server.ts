@@ -3,6 +3,7 @@ import { outputKindLabel, phaseLabel, maturityTag, MATURITY_CHOICES } from '#lib
 import { usedByText } from '#lib/credits.ts';
 import { formatDate } from '#lib/dates.ts';
 import * as patterns from '#lib/server/patterns.ts';
+import * as profiles from '#lib/server/profiles.ts';
 import { editConflict, refused } from '#lib/server/form-actions.ts';
 import { renderMarkdown } from '#lib/server/markdown.ts';
 import { failPage } from '#lib/server/page-errors.ts';
@@ -19,7 +20,7 @@ export const load: PageServerLoad = async ({ locals, params }) => {
     // is reading (their organisation, steering or not).
     const [p, me] = await Promise.all([
       patterns.get(locals.supabase, params.slug),
-      user ? patterns.reader(locals.supabase, user.id) : Promise.resolve(null)
+      user ? profiles.reader(locals.supabase, user.id) : Promise.resolve(null)
     ]);
     const organisations = new Set(
       p.pattern_adoptions.flatMap((a) => (a.organisations ? [a.organisations.name] : []))
