@@ -126,3 +126,18 @@ describe('the output page’s “Edit this output” link', () => {
     }
   });
 });
+
+describe('organisations that use an output or pattern', () => {
+  it('link to their organisation pages', async () => {
+    for (const [path, organisation] of [
+      ['/outputs/essex-content-style-guide', 'hackney-council'],
+      ['/patterns/find-your-bin-day', 'devon-county-council']
+    ] as const) {
+      const { html, response, requestId } = await getPage(path);
+      expect(response.status, path).toBe(200);
+      expect(html, path).toContain(`href="/organisations/${organisation}"`);
+      expect(await restRoundTrips(requestId), path).toBeLessThanOrEqual(3);
+      expect((await getPage(`/organisations/${organisation}`)).response.status).toBe(200);
+    }
+  });
+});

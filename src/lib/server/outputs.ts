@@ -76,7 +76,7 @@ const OUTPUT_DETAIL = `id, slug, title, summary, body, kind, external_url, licen
   commitment:commitments(id, title, status),
   output_contributors(user_id, role, created_at, profiles(display_name, organisations(name))),
   output_outcomes(outcomes(slug, title)),
-  output_reuses(id, organisation_id, phase, note, created_at, version, organisations(name)),
+  output_reuses(id, organisation_id, phase, note, created_at, version, organisations(name, slug)),
   pattern_examples(patterns(slug, title))`;
 
 /** One output with everything its page shows, in one request (RLS decides if it is seen). */

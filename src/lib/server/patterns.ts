@@ -46,7 +46,7 @@ const PATTERN_DETAIL = `id, slug, title, summary, problem, when_to_use, when_not
   author:profiles!patterns_created_by_fkey(display_name, organisations(name)),
   pattern_outcomes(outcomes(slug, title)),
   pattern_examples(note, created_at, outputs(slug, title, kind, summary)),
-  pattern_adoptions(id, phase, note, created_at, organisation_id, user_id, version, organisations(name)),
+  pattern_adoptions(id, phase, note, created_at, organisation_id, user_id, version, organisations(name, slug)),
   pattern_adoption_counts(organisation_count, is_useful),
   pattern_reviews(id, maturity, previous_maturity, note, reviewed_on, created_at,
     reviewer:profiles(display_name))`;

@@ -133,6 +133,7 @@ export const load: PageServerLoad = async ({ locals, params, url }) => {
         reuses: output.output_reuses.map((r) => ({
           id: r.id,
           organisation: r.organisations?.name ?? 'An organisation',
+          organisationSlug: r.organisations?.slug ?? null,
           phase: phaseLabel(r.phase),
           note: r.note,
           createdAt: r.created_at

@@ -68,6 +68,7 @@ export const load: PageServerLoad = async ({ locals, params }) => {
         adoptions: p.pattern_adoptions.map((a) => ({
           id: a.id,
           organisation: a.organisations?.name ?? 'An organisation',
+          organisationSlug: a.organisations?.slug ?? null,
           // "Used by" shows the phase and since when.
           phase: `${phaseLabel(a.phase) ?? 'Phase not given'}, since ${formatDate(a.created_at)}`,
           note: a.note
