@@ -141,3 +141,16 @@ describe('organisations that use an output or pattern', () => {
     }
   });
 });
+
+describe('the service navigation', () => {
+  it('offers Outcomes, marked as the current section on the outcome pages', async () => {
+    const home = await getPage('/');
+    expect(home.html).toMatch(/class="govuk-service-navigation__link" href="\/outcomes"/);
+    expect(home.html).not.toMatch(/href="\/outcomes" aria-current/);
+    for (const path of ['/outcomes', '/outcomes/open-by-default']) {
+      const { html, response } = await getPage(path);
+      expect(response.status, path).toBe(200);
+      expect(html, path).toMatch(/href="\/outcomes" aria-current="page"/);
+    }
+  });
+});
