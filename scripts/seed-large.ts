@@ -534,7 +534,8 @@ function steps(seed: number, scale: number): Step[] {
         select ${id('adoption', 'n')}, ${pat(pickInt(121, 'n', c.patterns))}, ${org(pickInt(122, 'n', c.organisations))}, ${anyUser(123, 'n')},
                ${pick(124, 'n', ['discovery', 'alpha', 'beta', 'live'])}::public.delivery_phase, null,
                ${ago(125, 'n', 1, 500)}, ${ago(125, 'n', 1, 500)}
-        from generate_series(1, ${c.patterns * 2}) n`
+        from generate_series(1, ${c.patterns * 2}) n
+        on conflict do nothing`
     },
     {
       name: 'events, organisers, sessions, pitches and registrations',

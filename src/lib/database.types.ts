@@ -2601,6 +2601,15 @@ export type Database = {
         }
         Returns: string
       }
+      record_pattern_adoption: {
+        Args: {
+          p_note?: string
+          p_pattern_id: string
+          p_phase: Database["public"]["Enums"]["delivery_phase"]
+          p_version?: number
+        }
+        Returns: string
+      }
       register_for_event: {
         Args: { p_event_id: string }
         Returns: {

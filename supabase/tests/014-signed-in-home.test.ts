@@ -65,6 +65,7 @@ interface Home {
   lead_stale_ids: string[];
   change_titles: string[];
   network_overdue: number | null;
+  patterns_due_for_review: number | null;
 }
 
 async function homeAs(tx: Sql, actor: Actor, fixtures: Fixtures) {
@@ -74,7 +75,7 @@ async function homeAs(tx: Sql, actor: Actor, fixtures: Fixtures) {
             array(select (c).id from unnest(commitments) c) as commitment_ids,
             array(select (c).id from unnest(lead_stale) c) as lead_stale_ids,
             array(select (c).title from unnest(changes) c) as change_titles,
-            network_overdue
+            network_overdue, patterns_due_for_review
      from home_for_me()`
   );
   return rows[0]!;
@@ -136,6 +137,24 @@ describe.each(targets())('the signed-in home on %s', (target) => {
     expect(home.is_steering).toBe(true);
     expect(home.network_overdue).toBe(expected);
     expect(expected).toBeGreaterThan(0);
+  });
+
+  it('gives the steering group the count of patterns due for review, by the patterns’ own rule', async () => {
+    const [home, expected] = await inRollback(db().sql, async (tx) => {
+      // Never reviewed, and published longer ago than the review interval.
+      await tx.query(
+        `update patterns set last_reviewed_on = null,
+           published_at = now() - make_interval(days => private.pattern_review_after_days() + 5)
+         where id = $1`,
+        [ids.pLeadPublished]
+      );
+      const { rows } = await tx.query<{ n: number }>(
+        `select count(*)::int as n from patterns p where public.review_due(p)`
+      );
+      return [await homeAs(tx, 'steering', db().fixtures), rows[0]!.n] as const;
+    });
+    expect(expected).toBeGreaterThan(0);
+    expect(home.patterns_due_for_review).toBe(expected);
   });
 
   it('shows changes in the member’s workstreams since the last visit, and none from others', async () => {

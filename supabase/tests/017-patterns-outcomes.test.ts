@@ -565,4 +565,85 @@ describe.each(targets())('patterns and outcome tags on %s', (target) => {
       expect(told).toBe(1);
     });
   });
+
+  describe('we use this pattern (20261201001800)', () => {
+    const record = `select public.record_pattern_adoption($1, $2::public.delivery_phase, $3, $4) as id`;
+
+    it('keeps one record per organisation, which a colleague updates rather than duplicates', async () => {
+      const result = await db().as('member', async (tx) => {
+        const first = (
+          await tx.query<{ id: string }>(record, [ids.pLeadPublished, 'alpha', 'Trying it', null])
+        ).rows[0]!.id;
+        // Lee works at the same council and says so again, without having seen Mona's record.
+        await tx.exec('reset role');
+        await becomeActor(tx, 'lead', db().fixtures);
+        const second = (
+          await tx.query<{ id: string }>(record, [ids.pLeadPublished, 'live', 'Now live', null])
+        ).rows[0]!.id;
+        const rows = (
+          await tx.query<{ phase: string; note: string; user_id: string }>(
+            `select phase, note, user_id from pattern_adoptions where pattern_id = $1 and organisation_id = $2`,
+            [ids.pLeadPublished, ids.orgCouncil]
+          )
+        ).rows;
+        return { same: first === second, rows };
+      });
+      expect(result.same).toBe(true);
+      // Still Mona's record (she made it); Lee brought it up to date.
+      expect(result.rows).toEqual([{ phase: 'live', note: 'Now live', user_id: ids.member }]);
+    });
+
+    it('lets a colleague edit the organisation’s record directly, but not someone of another organisation', async () => {
+      const result = await inRollback(db().sql, async (tx) => {
+        await tx.query(
+          `insert into pattern_adoptions (pattern_id, organisation_id, user_id, phase) values ($1, $2, $3, 'beta')`,
+          [ids.pLeadPublished, ids.orgCouncil, ids.lead]
+        );
+        const update = `update pattern_adoptions set note = $3 where pattern_id = $1 and organisation_id = $2 returning id`;
+        await becomeActor(tx, 'anotherMember', db().fixtures);
+        const stranger = (await tx.query(update, [ids.pLeadPublished, ids.orgCouncil, 'Not ours']))
+          .rows.length;
+        await tx.exec('reset role');
+        await becomeActor(tx, 'member', db().fixtures);
+        const colleague = (await tx.query(update, [ids.pLeadPublished, ids.orgCouncil, 'Ours']))
+          .rows.length;
+        return { stranger, colleague };
+      });
+      expect(result).toEqual({ stranger: 0, colleague: 1 });
+    });
+
+    it('refuses a stale version of the record', async () => {
+      const error = await db().as('anotherMember', async (tx) => {
+        // Alex saves the supplier's record from version 1 (it becomes 2); saving again from 1 is stale.
+        await tx.query(record, [ids.pMemberPublished, 'beta', null, 1]);
+        return (await tryQuery(tx, record, [ids.pMemberPublished, 'live', null, 1])).error;
+      });
+      expect(error?.code).toBe('PT409');
+    });
+
+    it('refuses a second record for the same organisation made another way', async () => {
+      const error = await db().as(
+        'anotherMember',
+        async (tx) =>
+          (
+            await tryQuery(
+              tx,
+              `insert into pattern_adoptions (pattern_id, organisation_id, user_id, phase) values ($1, $2, $3, 'beta')`,
+              [ids.pMemberPublished, ids.orgSupplier, ids.anotherMember]
+            )
+          ).error
+      );
+      expect(error?.code).toBe('23505');
+    });
+
+    it('asks a member without an organisation to add one to their profile', async () => {
+      const message = await expectRefused(db(), 'steering', record, [
+        ids.pLeadPublished,
+        'beta',
+        null,
+        null
+      ]);
+      expect(message).toBe('Your profile does not say which organisation you work for.');
+    });
+  });
 });

@@ -43,7 +43,7 @@ test('the home page works the same with JavaScript off', async ({ browser }) => 
     await expect(
       page.locator('.app-card-list').first().getByRole('heading', { level: 3 })
     ).toHaveText(await activeWorkstreamTitles());
-    await expect(page.getByRole('navigation', { name: 'Menu' }).getByRole('link')).toHaveCount(6);
+    await expect(page.getByRole('navigation', { name: 'Menu' }).getByRole('link')).toHaveCount(7);
   });
 });
 

@@ -506,4 +506,62 @@ describe('recording adoption', () => {
     expect(stale.html).toContain('Typed again</textarea>');
     expect(stale.html).toContain('name="version" value="2"');
   });
+
+  it('keeps one record per organisation, which a colleague of the same organisation edits', async () => {
+    const slug = await patternInLeadsWorkstream();
+    const [first, colleague] = await Promise.all([
+      member('pattern-adopter-first'),
+      member('pattern-adopter-colleague')
+    ]);
+    const org = await serviceClient()
+      .from('organisations')
+      .insert({ slug: `it-adopt-${suffix()}`, name: `Delta Council ${suffix()}` })
+      .select('id, name')
+      .single();
+    await serviceClient()
+      .from('profiles')
+      .update({ organisation_id: org.data!.id })
+      .in('id', [first.user.id, colleague.user.id]);
+    const recorded = await postForm(
+      `/patterns/${slug}`,
+      'adopt',
+      { phase: 'alpha', adoption_note: 'Trying it in planning' },
+      first.cookie
+    );
+    expect(recorded.response.status).toBe(200);
+
+    // The colleague is offered the organisation's record to change, and changes it.
+    const theirs = await getPage(`/patterns/${slug}`, colleague.cookie);
+    expect(text(theirs.html)).toContain(`Change how ${org.data!.name} uses this`);
+    const adoptionId = /name="adoption_id" value="([0-9a-f-]{36})"/.exec(theirs.html)![1]!;
+    const changed = await postForm(
+      `/patterns/${slug}`,
+      'updateAdoption',
+      { adoption_id: adoptionId, version: '1', phase: 'beta', adoption_note: 'Now in beta' },
+      colleague.cookie
+    );
+    expect(changed.response.status).toBe(200);
+
+    // Saying "we use this" again for the same organisation updates its one record.
+    const again = await postForm(
+      `/patterns/${slug}`,
+      'adopt',
+      { phase: 'live', adoption_note: 'Live across the council' },
+      first.cookie
+    );
+    expect(again.response.status).toBe(200);
+    const { data: pattern } = await serviceClient()
+      .from('patterns')
+      .select('pattern_adoptions(organisation_id, phase, note, user_id)')
+      .eq('slug', slug)
+      .single();
+    expect(pattern!.pattern_adoptions).toEqual([
+      {
+        organisation_id: org.data!.id,
+        phase: 'live',
+        note: 'Live across the council',
+        user_id: first.user.id
+      }
+    ]);
+  });
 });

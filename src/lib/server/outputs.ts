@@ -76,7 +76,7 @@ const OUTPUT_DETAIL = `id, slug, title, summary, body, kind, external_url, licen
   commitment:commitments(id, title, status),
   output_contributors(user_id, role, created_at, profiles(display_name, organisations(name))),
   output_outcomes(outcomes(slug, title)),
-  output_reuses(id, organisation_id, phase, note, created_at, version, organisations(name)),
+  output_reuses(id, organisation_id, phase, note, created_at, version, organisations(name, slug)),
   pattern_examples(patterns(slug, title))`;
 
 /** One output with everything its page shows, in one request (RLS decides if it is seen). */
@@ -162,6 +162,22 @@ export async function save(client: Client, save: SaveOutput, id?: string) {
         ? { p_id: id, p_version: Number(input.version) }
         : { p_commitment_id: save.commitmentId ?? undefined })
     })
+  );
+}
+
+/**
+ * Who may edit an output: its creator, its contributors and the steering group (the
+ * database's rule too; the edit page and the output page's "Edit this output" link ask here).
+ */
+export function mayEdit(
+  output: { created_by: string | null; output_contributors: { user_id: string }[] },
+  userId: string,
+  steering: boolean
+) {
+  return (
+    steering ||
+    output.created_by === userId ||
+    output.output_contributors.some((c) => c.user_id === userId)
   );
 }
 

@@ -46,7 +46,7 @@ const PATTERN_DETAIL = `id, slug, title, summary, problem, when_to_use, when_not
   author:profiles!patterns_created_by_fkey(display_name, organisations(name)),
   pattern_outcomes(outcomes(slug, title)),
   pattern_examples(note, created_at, outputs(slug, title, kind, summary)),
-  pattern_adoptions(id, phase, note, created_at, organisation_id, user_id, version, organisations(name)),
+  pattern_adoptions(id, phase, note, created_at, organisation_id, user_id, version, organisations(name, slug)),
   pattern_adoption_counts(organisation_count, is_useful),
   pattern_reviews(id, maturity, previous_maturity, note, reviewed_on, created_at,
     reviewer:profiles(display_name))`;
@@ -67,26 +67,6 @@ export async function get(client: Client, slug: string) {
     .order('created_at', { referencedTable: 'pattern_reviews', ascending: false })
     .maybeSingle();
   return unwrap(result, 'No such pattern.');
-}
-
-/** Who is reading: their organisation and whether they are in the steering group, in one request. */
-export async function reader(client: Client, userId: string) {
-  const profile = unwrap(
-    await client
-      .from('profiles')
-      .select(
-        'organisation_id, organisations(name), network_roles!network_roles_user_id_fkey(role)'
-      )
-      .eq('id', userId)
-      .eq('network_roles.role', 'steering')
-      .single(),
-    'Your profile could not be found. Sign out and sign in again.'
-  );
-  return {
-    organisationId: profile.organisation_id,
-    organisationName: profile.organisations?.name ?? null,
-    steering: profile.network_roles.length > 0
-  };
 }
 
 /** What the edit form needs: the row, its tags and examples. */
@@ -165,39 +145,23 @@ export async function review(
   );
 }
 
-/** "We use this": an adoption record for the member's own organisation. */
-export async function adopt(
+/**
+ * "We use this": records the member's organisation's adoption, or brings its record up to
+ * date (one per organisation; anyone of that organisation may). `version` is the version of
+ * the record the member opened, when they opened one: a stale one is refused.
+ */
+export async function recordAdoption(
   client: Client,
   patternId: string,
-  userId: string,
-  organisationId: string,
-  input: { phase: Phase; adoption_note: string | null }
+  input: { phase: Phase; adoption_note: string | null; version?: number }
 ) {
-  unwrapOk(
-    await client.from('pattern_adoptions').insert({
-      pattern_id: patternId,
-      organisation_id: organisationId,
-      user_id: userId,
-      phase: input.phase,
-      note: input.adoption_note
+  return unwrap(
+    await client.rpc('record_pattern_adoption', {
+      p_pattern_id: patternId,
+      p_phase: input.phase,
+      p_note: input.adoption_note ?? undefined,
+      p_version: input.version
     })
-  );
-}
-
-/** Changes an adoption record (its recorder, or steering: RLS) against the version opened. */
-export async function updateAdoption(
-  client: Client,
-  adoptionId: string,
-  input: { phase: Phase; adoption_note: string | null; version: number }
-) {
-  unwrap(
-    await client
-      .from('pattern_adoptions')
-      .update({ phase: input.phase, note: input.adoption_note, version: input.version })
-      .eq('id', adoptionId)
-      .select('id')
-      .maybeSingle(),
-    'Only the person who recorded it can change this record.'
   );
 }
 

@@ -45,3 +45,26 @@ export async function publicPage(client: Client, handle: string) {
   unwrapOk(result);
   return result.data;
 }
+
+/**
+ * Who is reading: their organisation and whether they are in the steering group, in one
+ * request (for "we use this" forms and who may edit).
+ */
+export async function reader(client: Client, userId: string) {
+  const profile = unwrap(
+    await client
+      .from('profiles')
+      .select(
+        'organisation_id, organisations(name), network_roles!network_roles_user_id_fkey(role)'
+      )
+      .eq('id', userId)
+      .eq('network_roles.role', 'steering')
+      .single(),
+    'Your profile could not be found. Sign out and sign in again.'
+  );
+  return {
+    organisationId: profile.organisation_id,
+    organisationName: profile.organisations?.name ?? null,
+    steering: profile.network_roles.length > 0
+  };
+}

@@ -51,13 +51,14 @@ export const load: PageServerLoad = async ({ locals, params, url }) => {
   const user = await currentUser(locals);
   try {
     // One request for the output with everything embedded, and for a member their
-    // organisation (for "we've used this"), in parallel.
+    // organisation (for "we've used this") and whether they are steering (who may edit), in
+    // parallel.
     const [result, me] = await Promise.all([
       outputs.get(locals.supabase, params.slug).then(
         (output) => ({ output, cause: null }),
         (cause: unknown) => ({ output: null, cause })
       ),
-      user ? profiles.get(locals.supabase, user.id) : null
+      user ? profiles.reader(locals.supabase, user.id) : null
     ]);
     const { output } = result;
     if (!output) {
@@ -74,13 +75,10 @@ export const load: PageServerLoad = async ({ locals, params, url }) => {
     const organisations = new Set(
       output.output_reuses.flatMap((r) => (r.organisations ? [r.organisations.name] : []))
     );
-    const ours = me?.organisation_id
-      ? output.output_reuses.find((r) => r.organisation_id === me.organisation_id)
+    const ours = me?.organisationId
+      ? output.output_reuses.find((r) => r.organisation_id === me.organisationId)
       : undefined;
-    const canEdit =
-      !!user &&
-      (output.created_by === user.id ||
-        output.output_contributors.some((c) => c.user_id === user.id));
+    const canEdit = !!user && !!me && outputs.mayEdit(output, user.id, me.steering);
     const saved = url.searchParams.get('saved');
     return {
       title: output.title,
@@ -92,7 +90,7 @@ export const load: PageServerLoad = async ({ locals, params, url }) => {
       canEdit,
       reuse: user
         ? {
-            hasOrganisation: !!me?.organisation_id,
+            hasOrganisation: !!me?.organisationId,
             mine: ours
               ? {
                   phase: ours.phase ?? '',
@@ -135,6 +133,7 @@ export const load: PageServerLoad = async ({ locals, params, url }) => {
         reuses: output.output_reuses.map((r) => ({
           id: r.id,
           organisation: r.organisations?.name ?? 'An organisation',
+          organisationSlug: r.organisations?.slug ?? null,
           phase: phaseLabel(r.phase),
           note: r.note,
           createdAt: r.created_at

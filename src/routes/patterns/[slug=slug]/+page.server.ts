@@ -3,6 +3,7 @@ import { outputKindLabel, phaseLabel, maturityTag, MATURITY_CHOICES } from '#lib
 import { usedByText } from '#lib/credits.ts';
 import { formatDate } from '#lib/dates.ts';
 import * as patterns from '#lib/server/patterns.ts';
+import * as profiles from '#lib/server/profiles.ts';
 import { editConflict, refused } from '#lib/server/form-actions.ts';
 import { renderMarkdown } from '#lib/server/markdown.ts';
 import { failPage } from '#lib/server/page-errors.ts';
@@ -19,7 +20,7 @@ export const load: PageServerLoad = async ({ locals, params }) => {
     // is reading (their organisation, steering or not).
     const [p, me] = await Promise.all([
       patterns.get(locals.supabase, params.slug),
-      user ? patterns.reader(locals.supabase, user.id) : Promise.resolve(null)
+      user ? profiles.reader(locals.supabase, user.id) : Promise.resolve(null)
     ]);
     const organisations = new Set(
       p.pattern_adoptions.flatMap((a) => (a.organisations ? [a.organisations.name] : []))
@@ -67,6 +68,7 @@ export const load: PageServerLoad = async ({ locals, params }) => {
         adoptions: p.pattern_adoptions.map((a) => ({
           id: a.id,
           organisation: a.organisations?.name ?? 'An organisation',
+          organisationSlug: a.organisations?.slug ?? null,
           // "Used by" shows the phase and since when.
           phase: `${phaseLabel(a.phase) ?? 'Phase not given'}, since ${formatDate(a.created_at)}`,
           note: a.note
@@ -87,17 +89,15 @@ export const load: PageServerLoad = async ({ locals, params }) => {
       maturityChoices: MATURITY_CHOICES,
       organisationName: me?.organisationName ?? null,
       canAdopt: !!me?.organisationId && !ownAdoption,
-      adoptedByMyOrganisation: !!ownAdoption,
-      // The record is changed by whoever made it (RLS); others of the organisation see it.
-      myAdoption:
-        ownAdoption && ownAdoption.user_id === user?.id
-          ? {
-              id: ownAdoption.id,
-              phase: ownAdoption.phase ?? '',
-              note: ownAdoption.note ?? '',
-              version: String(ownAdoption.version)
-            }
-          : null
+      // One record per organisation: anyone of the organisation may keep it up to date.
+      myAdoption: ownAdoption
+        ? {
+            id: ownAdoption.id,
+            phase: ownAdoption.phase ?? '',
+            note: ownAdoption.note ?? '',
+            version: String(ownAdoption.version)
+          }
+        : null
     };
   } catch (e) {
     failPage(e);
@@ -136,28 +136,14 @@ export const actions: Actions = {
   },
 
   adopt: async ({ request, locals, params, url }) => {
-    const user = await requireMember(locals, url.pathname);
+    await requireMember(locals, url.pathname);
     const parsed = parseForm(adoptionSchema, await request.formData());
     if (!parsed.ok)
       return fail(400, { action: 'adopt', errors: parsed.errors, values: parsed.values });
     try {
-      const [{ id }, me] = await Promise.all([
-        patterns.getForEdit(locals.supabase, params.slug),
-        patterns.reader(locals.supabase, user.id)
-      ]);
-      if (!me.organisationId) {
-        return fail(400, {
-          action: 'adopt',
-          values: parsed.values,
-          errors: [
-            {
-              message:
-                'Add your organisation to your profile first, then say your organisation uses this pattern.'
-            }
-          ]
-        });
-      }
-      await patterns.adopt(locals.supabase, id, user.id, me.organisationId, parsed.data);
+      const { id } = await patterns.getForEdit(locals.supabase, params.slug);
+      // A colleague may have recorded it meanwhile: then this brings their record up to date.
+      await patterns.recordAdoption(locals.supabase, id, parsed.data);
     } catch (e) {
       return refused(
         e,
@@ -178,7 +164,8 @@ export const actions: Actions = {
     if (!parsed.ok)
       return fail(400, { action: 'adopt', errors: parsed.errors, values: parsed.values });
     try {
-      await patterns.updateAdoption(locals.supabase, parsed.data.adoption_id, parsed.data);
+      const { id } = await patterns.getForEdit(locals.supabase, params.slug);
+      await patterns.recordAdoption(locals.supabase, id, parsed.data);
     } catch (e) {
       const conflict = await editConflict(
         e,
@@ -186,14 +173,17 @@ export const actions: Actions = {
           (await patterns.get(locals.supabase, params.slug)).pattern_adoptions.find(
             (a) => a.id === parsed.data.adoption_id
           )?.version ?? 0,
-        'Your organisation’s record was changed since you opened this page. Your changes below have not been saved. Check them and save again.',
+        'Someone in your organisation changed its record since you opened this page. Your changes below have not been saved. Check them and save again.',
         { values: parsed.values, outcomes: [] }
       );
       if (conflict) return conflict;
       return refused(
         e,
         { action: 'adopt', values: parsed.values },
-        { forbidden: 'Only the person who recorded it can change this record.' }
+        {
+          forbidden: 'Only people of the organisation it is for can change this record.',
+          explainedField: 'phase'
+        }
       );
     }
     return { success: 'Your organisation’s record has been updated' };

@@ -17,10 +17,7 @@ export const load: PageServerLoad = async ({ locals, params, url }) => {
       filterOptions.list(locals.supabase),
       workstreams.placeableBy(locals.supabase, user.id)
     ]);
-    const contributes =
-      output.created_by === user.id ||
-      output.output_contributors.some((c) => c.user_id === user.id);
-    if (!contributes && !placeable.steering) {
+    if (!outputs.mayEdit(output, user.id, placeable.steering)) {
       error(403, 'Only the contributors of an output can edit it. Ask one of them to add you.', {
         kind: 'forbidden'
       });
