@@ -55,7 +55,9 @@ export default defineConfig({
         stdout: 'pipe',
         stderr: 'pipe',
         env: {
-          ...stackEnv(ports),
+          // E2E_DB_URL (scripts/test.ts sets it when TEST_DATABASE_URL is set, as in CI): a
+          // fresh database on the Postgres server instead of the embedded one.
+          ...stackEnv(ports, process.env.E2E_DB_URL ?? ''),
           // Every test signs in from 127.0.0.1; the per-email limit stays on.
           HUB_IP_RATE_LIMIT_PER_HOUR: '10000'
         }

@@ -5,6 +5,7 @@
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
+import { createServerDatabase } from '../supabase/tests/harness.ts';
 
 const out = join('test-results', 'summaries');
 rmSync(out, { recursive: true, force: true });
@@ -18,6 +19,10 @@ interface Layer {
   args: string[];
   env?: NodeJS.ProcessEnv;
   counts?: () => Counts;
+  /** Runs first; what it returns is added to the environment (e.g. a database it made). */
+  before?: () => Promise<NodeJS.ProcessEnv>;
+  /** Runs afterwards, whatever happened (e.g. drops that database). */
+  after?: () => Promise<void>;
 }
 interface Counts {
   passed: number;
@@ -83,6 +88,18 @@ const integrationOnServer: Layer[] = process.env.TEST_DATABASE_URL
   : [];
 
 const playwrightFile = join(out, 'e2e.json');
+
+function e2eOnServer(): Pick<Layer, 'before' | 'after'> {
+  let drop: (() => Promise<void>) | undefined;
+  return {
+    before: async () => {
+      const created = await createServerDatabase('hub_e2e');
+      drop = created.drop;
+      return { E2E_DB_URL: created.url };
+    },
+    after: async () => drop?.()
+  };
+}
 const layers: Layer[] = [
   { name: 'check', command: 'npm', args: ['run', '--silent', 'check'] },
   { name: 'lint', command: 'npm', args: ['run', '--silent', 'lint'] },
@@ -96,6 +113,10 @@ const layers: Layer[] = [
     command: bin('playwright'),
     args: ['test', '--reporter=list,json'],
     env: { PLAYWRIGHT_JSON_OUTPUT_NAME: playwrightFile },
+    // With a Postgres server (as in CI), the journeys run on a fresh database on it: the
+    // integration runs cover both databases already, and the server answers the browser's
+    // requests about twice as fast as the embedded database's one connection.
+    ...(process.env.TEST_DATABASE_URL ? e2eOnServer() : {}),
     counts: () => {
       const s = JSON.parse(readFileSync(playwrightFile, 'utf8')).stats;
       return { passed: s.expected + s.flaky, failed: s.unexpected, skipped: s.skipped };
@@ -110,10 +131,12 @@ for (const layer of layers) {
   const named = only.some((o) => layer.name === o || layer.name.startsWith(`${o}-`));
   if (only.length && !named) continue;
   console.log(`\n=== ${layer.name} ===`);
+  const extra = (await layer.before?.()) ?? {};
   const r = spawnSync(layer.command, layer.args, {
     stdio: 'inherit',
-    env: { ...process.env, ...layer.env }
+    env: { ...process.env, ...layer.env, ...extra }
   });
+  await layer.after?.();
   let counts: Counts | undefined;
   try {
     counts = layer.counts?.();
