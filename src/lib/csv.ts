@@ -3,8 +3,9 @@
 // (starting with = + - @, or a tab or carriage return) gets a leading apostrophe, so a
 // commitment titled "=HYPERLINK(...)" shows as text instead of running.
 
+import { stringify } from 'csv-stringify/sync';
+
 const FORMULA_START = /^[=+\-@\t\r]/;
-const NEEDS_QUOTES = /[",\r\n]|^\s|\s$/;
 
 export type CsvValue = string | number | boolean | null | undefined;
 
@@ -13,19 +14,30 @@ export function neutraliseFormula(text: string): string {
   return FORMULA_START.test(text) ? `'${text}` : text;
 }
 
-/** One cell, guarded and quoted as needed. Numbers are never treated as formulas. */
-export function csvCell(value: CsvValue): string {
+/** A value as the text of its cell: empty when missing, formulas guarded. */
+function cellText(value: CsvValue): string {
   if (value === null || value === undefined) return '';
   if (typeof value === 'number') return Number.isFinite(value) ? String(value) : '';
   if (typeof value === 'boolean') return value ? 'true' : 'false';
-  let text = neutraliseFormula(value);
-  if (NEEDS_QUOTES.test(text)) text = `"${text.replaceAll('"', '""')}"`;
-  return text;
+  return neutraliseFormula(value);
 }
+
+// Quoting and escaping are csv-stringify's (the same library streams the open data files);
+// cells with a line break of either kind (it quotes only the record delimiter, CRLF), or with
+// leading or trailing spaces, are quoted too, so they survive a round trip.
+const OPTIONS = { record_delimiter: 'windows', quoted_match: /[\r\n]|^\s|\s$/ } as const;
 
 /** Rows of cells as CSV text: CRLF after every row, so files concatenate cleanly. */
 export function toCsv(rows: readonly (readonly CsvValue[])[]): string {
-  return rows.map((row) => row.map(csvCell).join(',') + '\r\n').join('');
+  return stringify(
+    rows.map((row) => row.map(cellText)),
+    OPTIONS
+  );
+}
+
+/** One cell, guarded and quoted as needed. Numbers are never treated as formulas. */
+export function csvCell(value: CsvValue): string {
+  return toCsv([[value]]).slice(0, -2);
 }
 
 /**
