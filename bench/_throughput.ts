@@ -19,7 +19,7 @@ export interface Target {
   signedIn: boolean;
 }
 
-/** The pages of issue 8, item 6, on the items in `s`. */
+/** The pages of issue 8, item 6, and those issue 11 added, on the items in `s`. */
 export function pageTargets(s: Samples): Target[] {
   const visitor = (route: string, path = route) => ({ route, path, signedIn: false });
   return [
@@ -35,6 +35,10 @@ export function pageTargets(s: Samples): Target[] {
     visitor('/patterns'),
     visitor('/patterns/[slug]', `/patterns/${s.pattern}`),
     visitor('/outcomes/[slug]', `/outcomes/${s.outcome}`),
+    // Finding things and open data (issue 11).
+    visitor('/search', '/search?q=accessibility'),
+    visitor('/organisations'),
+    visitor('/data'),
     { route: '/steering', path: '/steering', signedIn: true },
     { route: '/me', path: '/me', signedIn: true }
   ];
