@@ -38,7 +38,9 @@ as $$
 declare
   s public.event_sessions;
 begin
-  select * into s from public.event_sessions where id = p_session_id for update;
+  -- Read before locking: FOR UPDATE would hide the row from anyone who cannot edit it,
+  -- and they should hear "only the organisers", not "it does not exist".
+  select * into s from public.event_sessions where id = p_session_id;
   if not found then
     raise exception using errcode = 'P0002', message = 'That session does not exist.';
   end if;
@@ -46,6 +48,7 @@ begin
     raise exception using errcode = '42501',
       message = 'Only the organisers can take a session off the grid.';
   end if;
+  perform 1 from public.event_sessions where id = s.id for update;
   update public.show_offers
   set status = 'open', session_id = null, decided_at = null
   where session_id = s.id and status = 'accepted';
