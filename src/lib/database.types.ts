@@ -2631,6 +2631,7 @@ export type Database = {
           isSetofReturn: false
         }
       }
+      remove_session: { Args: { p_session_id: string }; Returns: undefined }
       reset_calendar_feed: { Args: Record<PropertyKey, never>; Returns: string }
       review_due: {
         Args: { p: Database["public"]["Tables"]["patterns"]["Row"] }

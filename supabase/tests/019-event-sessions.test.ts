@@ -445,4 +445,119 @@ describe.each(targets())('event sessions on %s', (target) => {
       await expectRefused(db(), 'member', commit, [ids.sDraft, 'X'], 'P0002');
     });
   });
+
+  describe('organisers managing sessions (20261201001900)', () => {
+    // What a statement did for an actor: the rows it touched, or the error's code.
+    const outcome = async (actor: ActAs, text: string, params: unknown[]) =>
+      db().as(actor, async (tx) => {
+        const r = await tryQuery(tx, text, params);
+        return r.error ? r.error.code : r.rowCount;
+      });
+    // The camp: bystander organises it, member presents sCampRoomAEarly, anotherMember and
+    // lead are going. The past show-and-tell: member organises it, anotherMember presents
+    // sPastSecond, lead has nothing to do with it.
+    const campOrganiser: ActAs = { id: ids.bystander };
+
+    it('lets only the organisers and steering add an open slot', async () => {
+      const add = `insert into event_sessions (event_id, title, starts_at, ends_at)
+        values ($1, 'Open slot', now() + interval '10 days', now() + interval '10 days 15 minutes')`;
+      expect(await outcome('lead', add, [ids.eMeetup])).toBe(1);
+      expect(await outcome('steering', add, [ids.eMeetup])).toBe(1);
+      // member and bystander are registered going at the meetup; anotherMember is waitlisted.
+      for (const actor of ['member', 'anotherMember', { id: ids.bystander }, 'anon'] as ActAs[])
+        expect(await outcome(actor, add, [ids.eMeetup])).toBe('42501');
+    });
+
+    it('lets organisers and presenters edit a session’s title, room and time, nobody else', async () => {
+      const edit = `update event_sessions set title = 'Renamed', room = 'Room C',
+        starts_at = starts_at + interval '1 hour', ends_at = ends_at + interval '1 hour'
+        where id = $1`;
+      expect(await outcome(campOrganiser, edit, [ids.sCampRoomAEarly])).toBe(1);
+      expect(await outcome('member', edit, [ids.sCampRoomAEarly])).toBe(1); // presenter
+      expect(await outcome('steering', edit, [ids.sCampRoomAEarly])).toBe(1);
+      // People going may write the notes only.
+      expect(await outcome('anotherMember', edit, [ids.sCampRoomAEarly])).toBe('42501');
+      expect(await outcome('anon', edit, [ids.sCampRoomAEarly])).toBe('42501');
+      // Someone with nothing to do with the event does not see it to change.
+      expect(await outcome('lead', edit, [ids.sPastSecond])).toBe(0);
+      expect(await outcome('anotherMember', edit, [ids.sPastSecond])).toBe(1); // presenter
+    });
+
+    it('refuses an edit made against a version someone else has replaced', async () => {
+      const stale = `update event_sessions set title = 'Mine', version = version - 1 where id = $1`;
+      expect(await outcome(campOrganiser, stale, [ids.sCampRoomAEarly])).toBe('PT409');
+    });
+
+    it('takes a camp session off the grid and puts its pitch back, for organisers only', async () => {
+      const out = await db().as(campOrganiser, async (tx) => {
+        const id = (
+          await tx.query<{ id: string }>(
+            `select public.place_pitch($1, 'Room C', now() + interval '20 days', now() + interval '20 days 1 hour') as id`,
+            [ids.pitchMember]
+          )
+        ).rows[0]!.id;
+        await tx.query('select public.remove_session($1)', [id]);
+        return (
+          await tx.query<{ session_id: string | null; n: number }>(
+            `select session_id, (select count(*)::int from event_sessions where id = $2) as n
+             from pitches where id = $1`,
+            [ids.pitchMember, id]
+          )
+        ).rows[0];
+      });
+      expect(out).toEqual({ session_id: null, n: 0 });
+      const remove = 'select public.remove_session($1)';
+      for (const actor of ['member', 'anotherMember', 'lead', 'anon'] as ActAs[])
+        expect(await outcome(actor, remove, [ids.sCampRoomAEarly])).toBe('42501');
+      expect(
+        await outcome('member', 'delete from event_sessions where id = $1', [ids.sCampRoomAEarly])
+      ).toBe(0);
+      const steering = await db().as('steering', async (tx) => {
+        await tx.query(remove, [ids.sCampRoomAEarly]);
+        return (await tx.query('select 1 from event_sessions where id = $1', [ids.sCampRoomAEarly]))
+          .rows.length;
+      });
+      expect(steering).toBe(0);
+    });
+
+    it('opens an accepted offer again when its slot is removed', async () => {
+      const status = await db().as('lead', async (tx) => {
+        const id = (await tx.query<{ id: string }>(acceptNew, [sessionIds.offerMemberOpen]))
+          .rows[0]!.id;
+        await tx.query('select public.remove_session($1)', [id]);
+        return (
+          await tx.query<{ status: string; session_id: string | null }>(
+            'select status, session_id from show_offers where id = $1',
+            [sessionIds.offerMemberOpen]
+          )
+        ).rows[0];
+      });
+      expect(status).toEqual({ status: 'open', session_id: null });
+    });
+
+    it('refuses to remove a session with notes, however asked, but lets its event go', async () => {
+      const message = await expectRefused(
+        db(),
+        'member',
+        'select public.remove_session($1)',
+        [ids.sPastFirst],
+        'PT409'
+      );
+      expect(message).toBe('This session has notes, so it cannot be removed.');
+      expect(
+        await outcome('steering', 'delete from event_sessions where id = $1', [ids.sPastFirst])
+      ).toBe('PT409');
+      const left = await db().as('lead', async (tx) => {
+        await tx.exec('reset role');
+        await tx.query('delete from events where id = $1', [ids.ePast]);
+        return (
+          await tx.query<{ n: number }>(
+            'select count(*)::int as n from event_sessions where id = $1',
+            [ids.sPastFirst]
+          )
+        ).rows[0]!.n;
+      });
+      expect(left).toBe(0);
+    });
+  });
 });

@@ -224,6 +224,77 @@ async function offerJourney(browser: Browser, js: boolean) {
   expect(mail![0]!.payload).toMatchObject({ event_slug: show.slug, session_title: what });
 }
 
+// An organiser adds an open slot, changes it, and accepts a member's offer into it.
+async function slotJourney(browser: Browser, js: boolean) {
+  const label = js ? 'slot-js' : 'slot-nojs';
+  const [organiser, presenter] = await Promise.all([
+    person(`so-organiser-${label}`, `Sam Organiser ${label}`),
+    person(`so-presenter-${label}`, `Pip Presenter ${label}`)
+  ]);
+  const show = await event('show_and_tell', organiser.id, label);
+  const what = `Our council tax chatbot (${label})`;
+
+  await as(browser, js, presenter, async (page) => {
+    await visit(page, `/events/${show.slug}/programme`);
+    await page.getByLabel('What would you like to show?').fill(what);
+    await page.getByRole('button', { name: 'Offer to show it' }).click();
+    await expect(page.getByText('The organisers will let you know')).toBeVisible();
+  });
+
+  await as(browser, js, organiser, async (page) => {
+    await visit(page, `/events/${show.slug}/programme`);
+    await page.getByRole('link', { name: 'Add an open slot' }).click();
+    await expectAccessible(page);
+    await page.getByLabel('Starts (UK time)').fill('14:00');
+    await page.getByLabel('Ends (UK time)').fill('13:00');
+    await page.getByRole('button', { name: 'Add the slot' }).click();
+    await expect(
+      page.getByRole('link', { name: 'The end time must be after the start time' })
+    ).toBeVisible();
+    await expectAccessible(page);
+    await page.getByLabel('Ends (UK time)').fill('14:15');
+    await page.getByRole('button', { name: 'Add the slot' }).click();
+    await expect(page.getByText('The open slot has been added')).toBeVisible();
+
+    await page.getByRole('link', { name: 'Open slot', exact: true }).click();
+    await expect(page.getByRole('heading', { level: 1, name: 'Open slot' })).toBeVisible();
+    await expectAccessible(page);
+    await page.getByLabel('Title', { exact: true }).fill('Lightning demos');
+    await page.getByLabel('Room (optional)').fill('Council chamber');
+    await page.getByLabel('Starts (UK time)').fill('14:10');
+    await page.getByLabel('Ends (UK time)').fill('14:25');
+    await page.getByRole('button', { name: 'Save changes' }).click();
+    await expect(page.getByText('The session has been changed')).toBeVisible();
+    await expect(page.getByText('2:10pm to 2:25pm (UK time)')).toBeVisible();
+    await expect(page.getByText('Council chamber')).toBeVisible();
+    await expectAccessible(page);
+    await reflows(page);
+
+    await visit(page, `/events/${show.slug}/programme`);
+    await page
+      .getByLabel('Offer', { exact: true })
+      .selectOption({ label: `${what}, from ${presenter.name}` });
+    await page
+      .getByLabel('Slot', { exact: true })
+      .selectOption({ label: '2:10pm to 2:25pm: Lightning demos' });
+    await page.getByRole('button', { name: 'Accept and tell the presenter' }).click();
+    await expect(page.getByText('its presenter has been told by email')).toBeVisible();
+    await expect(page.getByText(`Presented by ${presenter.name}`)).toBeVisible();
+    await expect(page.getByRole('link', { name: what })).toBeVisible();
+    await expectAccessible(page);
+  });
+}
+
+test('an organiser adds an open slot, changes it, and accepts an offer into it', async ({
+  browser
+}) => {
+  await slotJourney(browser, true);
+});
+
+test('the same open slot journey works with JavaScript off', async ({ browser }) => {
+  await slotJourney(browser, false);
+});
+
 test('a camp pitch gets interest, a place in the grid, notes, and becomes a watched commitment', async ({
   browser
 }) => {

@@ -391,3 +391,114 @@ describe('the demo network’s events', () => {
     }
   });
 });
+
+describe('organisers managing slots', () => {
+  const newSlot = () => `/events/${show.slug}/sessions/new`;
+  const slotPath = (id: string) => `/events/${show.slug}/sessions/${id}`;
+  async function slot(title: string) {
+    const { data } = await serviceClient()
+      .from('event_sessions')
+      .select('id, title, room, starts_at, version')
+      .eq('event_id', show.id)
+      .eq('title', title)
+      .maybeSingle();
+    return data;
+  }
+  let slotId: string;
+
+  it('adds an open slot, called “Open slot” when untitled, for the organiser only', async () => {
+    const page = await getPage(newSlot(), organiser.cookie);
+    expect(page.response.status).toBe(200);
+    expect(await restRoundTrips(page.requestId)).toBeLessThanOrEqual(3);
+    expect((await getPage(newSlot(), stranger.cookie)).response.status).toBe(403);
+
+    const bad = await postForm(
+      newSlot(),
+      null,
+      { title: 'Lightning talks', day: show.day, from: '', to: '11:15' },
+      organiser.cookie
+    );
+    expect(bad.response.status).toBe(400);
+    expect(bad.html).toMatch(/<a href="#from">Enter a start time<\/a>/);
+    expect(bad.html).toContain('value="Lightning talks"');
+
+    const fields = { title: '', day: show.day, from: '11:00', to: '11:15' };
+    const refused = await postForm(newSlot(), null, fields, stranger.cookie);
+    // The database refused the slot; the page is the organisers' too.
+    expect(refused.response.status).toBe(403);
+    expect(await slot('Open slot')).toBeNull();
+
+    const added = await postForm(newSlot(), null, fields, organiser.cookie);
+    expect(added.response.status).toBe(303);
+    expect(added.response.headers.get('location')).toBe(`${programme(show.slug)}?added=1`);
+    const made = await slot('Open slot');
+    expect(made).toBeTruthy();
+    slotId = made!.id;
+    const { html } = await getPage(`${programme(show.slug)}?added=1`, organiser.cookie);
+    expect(text(html)).toContain('The open slot has been added');
+    expect(html).toContain(`href="${slotPath(slotId)}"`);
+  });
+
+  it('edits a slot’s title, room and time, and keeps the second editor’s text on a conflict', async () => {
+    const page = await getPage(slotPath(slotId), organiser.cookie);
+    expect(page.html).toContain('Change this session');
+    expect(await restRoundTrips(page.requestId)).toBeLessThanOrEqual(3);
+    const version = /action="\?\/edit"[\s\S]*?name="version" value="(\d+)"/.exec(page.html)![1]!;
+    const fields = {
+      session_title: 'Show us your API',
+      room: 'Main room',
+      day: show.day,
+      from: '11:30',
+      to: '11:45',
+      version
+    };
+
+    const saved = await postForm(slotPath(slotId), 'edit', fields, organiser.cookie);
+    expect(saved.response.status).toBe(200);
+    expect(text(saved.html)).toContain('The session has been changed');
+    const after = await slot('Show us your API');
+    expect(after?.room).toBe('Main room');
+
+    const stale = await postForm(
+      slotPath(slotId),
+      'edit',
+      { ...fields, session_title: 'My late title' },
+      organiser.cookie
+    );
+    expect(stale.response.status).toBe(409);
+    expect(text(stale.html)).toContain('Someone else changed this session since you opened it');
+    expect(stale.html).toContain('value="My late title"');
+    expect(stale.html).toContain(`name="version" value="${after!.version}"`);
+
+    const refused = await postForm(
+      slotPath(slotId),
+      'edit',
+      { ...fields, version: String(after!.version) },
+      stranger.cookie
+    );
+    expect(refused.response.status).toBe(403);
+    expect((await getPage(slotPath(slotId), stranger.cookie)).html).not.toContain(
+      'Change this session'
+    );
+  });
+
+  it('removes a slot without notes, and refuses one with notes', async () => {
+    const refused = await postForm(slotPath(slotId), 'remove', {}, stranger.cookie);
+    expect(refused.response.status).toBe(403);
+
+    const kept = await serviceClient()
+      .from('event_sessions')
+      .insert({ event_id: show.id, title: 'Noted slot', notes: 'What was shown' })
+      .select('id')
+      .single();
+    const noted = await postForm(slotPath(kept.data!.id), 'remove', {}, organiser.cookie);
+    expect(noted.response.status).toBe(409);
+    expect(text(noted.html)).toContain('This session has notes, so it cannot be removed');
+    expect(await slot('Noted slot')).toBeTruthy();
+
+    const removed = await postForm(slotPath(slotId), 'remove', {}, organiser.cookie);
+    expect(removed.response.status).toBe(303);
+    expect(removed.response.headers.get('location')).toBe(`${programme(show.slug)}?removed=1`);
+    expect(await slot('Show us your API')).toBeNull();
+  });
+});

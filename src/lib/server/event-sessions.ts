@@ -5,6 +5,8 @@
 // (supabase/migrations/20261201001300_event_sessions.sql).
 import type { Client } from './supabase.ts';
 import { DataError, unwrap, unwrapOk } from './errors.ts';
+import { format } from 'date-fns';
+import { TZDate } from '@date-fns/tz';
 import { addDaysTo, formatDate, formatTime, todayInLondon } from '#lib/dates.ts';
 
 // No real member has this id: filters an embed to "nobody" for a visitor.
@@ -100,10 +102,11 @@ export async function myWork(client: Client, userId: string) {
 }
 
 const SESSION = `id, slug, title, kind, status, starts_at, ends_at,
+  event_organisers(user_id),
   event_sessions!inner(id, title, description, room, starts_at, ends_at, notes, what_next, version,
     commitment:commitments!event_sessions_commitment_id_fkey(id, title),
     shows:commitments!event_sessions_shows_commitment_id_fkey(id, title),
-    session_presenters(profiles(display_name)),
+    session_presenters(user_id, profiles(display_name)),
     session_outputs(outputs(slug, title)),
     pitches(id, pitch_interests(count)))`;
 
@@ -119,6 +122,18 @@ export async function session(client: Client, slug: string, id: string) {
   const s = e.event_sessions[0];
   if (!s) throw new DataError('not_found', 'No such session.', 404);
   return { event: e, session: s };
+}
+
+/** An event as the "add an open slot" page needs it: its days and its organisers. */
+export async function slotEvent(client: Client, slug: string) {
+  return unwrap(
+    await client
+      .from('events')
+      .select('id, slug, title, kind, starts_at, ends_at, event_organisers(user_id)')
+      .eq('slug', slug)
+      .maybeSingle(),
+    'No such event.'
+  );
 }
 
 /** Whether the signed-in member may write a session's notes. */
@@ -249,6 +264,52 @@ export async function saveNotes(
     throw new DataError('forbidden', 'You cannot write notes for this session.', 403);
 }
 
+/** An organiser's open slot at a show-and-tell, for offers to be accepted into. */
+export async function addSlot(
+  client: Client,
+  eventId: string,
+  input: { title: string; startsAt: string; endsAt: string }
+) {
+  unwrapOk(
+    await client.from('event_sessions').insert({
+      event_id: eventId,
+      title: input.title,
+      starts_at: input.startsAt,
+      ends_at: input.endsAt
+    })
+  );
+}
+
+/** Changes a session's title, room and time against the version the editor opened (PT409 if stale). */
+export async function edit(
+  client: Client,
+  id: string,
+  input: { title: string; room: string | null; startsAt: string; endsAt: string; version: number }
+) {
+  const result = await client
+    .from('event_sessions')
+    .update({
+      title: input.title,
+      room: input.room,
+      starts_at: input.startsAt,
+      ends_at: input.endsAt,
+      version: input.version
+    })
+    .eq('id', id)
+    .select('id')
+    .maybeSingle();
+  unwrapOk(result);
+  if (!result.data) throw new DataError('forbidden', 'You cannot change this session.', 403);
+}
+
+/**
+ * Takes a session off the grid: a camp pitch goes back to "not yet in the grid", an offer
+ * accepted into a slot is open again. A session with notes is refused (PT409).
+ */
+export async function remove(client: Client, id: string) {
+  unwrapOk(await client.rpc('remove_session', { p_session_id: id }));
+}
+
 /** Turns the session's what next into a commitment of the member's. Returns its id. */
 export async function commit(
   client: Client,
@@ -283,6 +344,11 @@ export function eventDays(startsAt: string, endsAt: string) {
 export function sessionWhen(startsAt: string | null, endsAt: string | null) {
   if (!startsAt) return null;
   return endsAt ? `${formatTime(startsAt)} to ${formatTime(endsAt)}` : formatTime(startsAt);
+}
+
+/** "14:30": a session's London clock time, as the time fields take it. */
+export function londonClock(at: string) {
+  return format(new TZDate(at, 'Europe/London'), 'HH:mm');
 }
 
 /** "Ana, Ben and Cy", or an empty string. */

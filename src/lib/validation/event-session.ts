@@ -151,3 +151,27 @@ export const commitFromSessionSchema = z.object({
     .max(200, 'What you will do must be 200 characters or fewer'),
   so_that: optionalText(1000, 'So that must be 1,000 characters or fewer')
 });
+
+/** An organiser's open slot at a show-and-tell: members' offers can be accepted into it. */
+export const slotSchema = z
+  .object({
+    title: z
+      .string()
+      .trim()
+      .max(200, 'The title must be 200 characters or fewer')
+      .optional()
+      .transform((value) => value || 'Open slot'),
+    ...timeBlock
+  })
+  .superRefine(endAfterStart);
+
+/** Changing a session's title, room and time, against the version the editor opened. */
+export const sessionEditSchema = z
+  .object({
+    // Not "title": the session page's "make this a commitment" form has that field.
+    session_title: title('Enter the session’s title', 'The title'),
+    room: optionalText(100, 'The room must be 100 characters or fewer'),
+    ...timeBlock,
+    version: z.coerce.number('Reload the page and try again').int().positive()
+  })
+  .superRefine(endAfterStart);

@@ -7,7 +7,12 @@ import { failPage } from '#lib/server/page-errors.ts';
 import { described } from '#lib/server/meta.ts';
 import { formatDate, todayInLondon } from '#lib/dates.ts';
 import { parseForm } from '#lib/validation/form.ts';
-import { commitFromSessionSchema, notesSchema } from '#lib/validation/event-session.ts';
+import {
+  blockInstants,
+  commitFromSessionSchema,
+  notesSchema,
+  sessionEditSchema
+} from '#lib/validation/event-session.ts';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ locals, params }) => {
@@ -19,6 +24,10 @@ export const load: PageServerLoad = async ({ locals, params }) => {
       user ? eventSessions.canWriteNotes(locals.supabase, params.id) : false
     ]);
     const interest = s.pitches.reduce((n, p) => n + (p.pitch_interests[0]?.count ?? 0), 0);
+    // The organisers arrange the grid; presenters may change their own session's details.
+    const isOrganiser = !!user && e.event_organisers.some((o) => o.user_id === user.id);
+    const isPresenter = !!user && s.session_presenters.some((p) => p.user_id === user.id);
+    const hasNotes = !!(s.notes?.trim() || s.what_next?.trim());
     return {
       title: `${s.title}: ${e.title}`,
       ...described(s.what_next ? `What next: ${s.what_next}` : s.description),
@@ -42,7 +51,19 @@ export const load: PageServerLoad = async ({ locals, params }) => {
         values: { notes: s.notes ?? '', what_next: s.what_next ?? '', version: String(s.version) }
       },
       signedIn: !!user,
-      canWrite
+      canWrite,
+      canEdit: isOrganiser || isPresenter,
+      canRemove: isOrganiser,
+      hasNotes,
+      dayChoices: eventSessions.eventDays(e.starts_at, e.ends_at),
+      editValues: {
+        session_title: s.title,
+        room: s.room ?? '',
+        day: s.starts_at ? todayInLondon(new Date(s.starts_at)) : '',
+        from: s.starts_at ? eventSessions.londonClock(s.starts_at) : '',
+        to: s.ends_at ? eventSessions.londonClock(s.ends_at) : '',
+        version: String(s.version)
+      }
     };
   } catch (err) {
     failPage(err);
@@ -72,6 +93,53 @@ export const actions: Actions = {
       return failure;
     }
     return { success: 'The notes have been saved' };
+  },
+
+  edit: async ({ request, locals, params, url }) => {
+    await requireMember(locals, url.pathname);
+    const parsed = parseForm(sessionEditSchema, await request.formData());
+    if (!parsed.ok)
+      return fail(400, { action: 'edit', errors: parsed.errors, values: parsed.values });
+    try {
+      await eventSessions.edit(locals.supabase, params.id, {
+        title: parsed.data.session_title,
+        room: parsed.data.room,
+        ...blockInstants(parsed.data),
+        version: parsed.data.version
+      });
+    } catch (e) {
+      const failure = await editRefused(
+        e,
+        { values: parsed.values, outcomes: [] },
+        () => eventSessions.notesVersion(locals.supabase, params.id),
+        {
+          conflict:
+            'Someone else changed this session since you opened it. Your changes below have not been saved. Check them against the session above and save again.',
+          forbidden:
+            'Only the organisers and presenters can change a session’s title, room or time. Your changes have not been saved.'
+        }
+      );
+      return fail(failure.status, { ...failure.data, action: 'edit' as const });
+    }
+    return { success: 'The session has been changed' };
+  },
+
+  remove: async ({ locals, params, url }) => {
+    await requireMember(locals, url.pathname);
+    try {
+      await eventSessions.remove(locals.supabase, params.id);
+    } catch (e) {
+      return refused(
+        e,
+        { action: 'remove', values: {} },
+        {
+          forbidden: 'Only the organisers can take a session off the grid.',
+          conflict:
+            'This session has notes, so it cannot be removed: they are a record of what happened. Change its title or time instead.'
+        }
+      );
+    }
+    redirect(303, `/events/${params.slug}/programme?removed=1`);
   },
 
   commit: async ({ request, locals, params, url }) => {
